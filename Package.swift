@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "StressTest",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stresstest", targets: ["stresstest"]),
+        .library(name: "Stats", targets: ["Stats"]),
+        .library(name: "Script", targets: ["Script"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            path: "Sources/CLapack",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            path: "Sources/CEditLine",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "Stats", dependencies: ["CLapack"]),
+        .target(name: "Script", dependencies: ["Stats"]),
+        .executableTarget(
+            name: "stresstest",
+            dependencies: [
+                "Script", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stresstest"]),
+        .executableTarget(
+            name: "StatsBenchmarks",
+            dependencies: [
+                "Stats",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/StatsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,58 @@
+/// `x[i]` and `x.name`. Positions count from 1, as in R and spreadsheets. An index may be a
+/// number, a vector of numbers (a selection, in that order) or a vector of booleans as long as
+/// `x` (the elements where it is true). Records index by field name: `r["q1"]` or `r.q1`.
+enum Indexing {
+    static func element(of base: Value, _ baseRange: SourceRange, at index: Value, _ indexRange: SourceRange,
+                        _ range: SourceRange) throws(ScriptError) -> Value {
+        if case .record(let record) = base {
+            guard case .string(let name) = index else {
+                throw ScriptError("a record is indexed by a field name, not \(index.kind)", at: indexRange,
+                                  help: "fields: " + record.fields.map(\.name).joined(separator: ", "))
+            }
+            return try field(name, of: base, indexRange)
+        }
+        guard let elements = base.elements else {
+            throw ScriptError("\(base.kind) cannot be indexed", at: baseRange)
+        }
+        switch index {
+        case .number(let i):
+            return elements[try position(i, count: elements.count, indexRange)]
+        case .vector(let positions):
+            var selected = [Value]()
+            for i in positions { selected.append(elements[try position(i, count: elements.count, indexRange)]) }
+            return .vector(of: selected)
+        case .list(let mask) where mask.allSatisfy({ if case .bool = $0 { true } else { false } }):
+            guard mask.count == elements.count else {
+                throw ScriptError("a mask must be as long as the vector (\(elements.count)), not \(mask.count)", at: indexRange)
+            }
+            let selected = zip(elements, mask).compactMap { element, keep -> Value? in
+                if case .bool(true) = keep { element } else { nil }
+            }
+            return .vector(of: selected)
+        case .list:
+            throw ScriptError("a mask must be all true or false; a missing comparison cannot select", at: indexRange,
+                              help: "compare values that are present, or remove missing values first")
+        default:
+            throw ScriptError("an index must be a number, numbers or a true/false mask, not \(index.kind)", at: indexRange)
+        }
+    }
+
+    private static func position(_ i: Double, count: Int, _ range: SourceRange) throws(ScriptError) -> Int {
+        guard i == i.rounded(), i >= 1, i <= Double(count) else {
+            let what = i.isNaN ? "missing" : Format.number(i)
+            throw ScriptError("index \(what) is out of range: the vector has \(count) element\(count == 1 ? "" : "s")", at: range,
+                              help: count == 0 ? "the vector is empty" : "positions count from 1 to \(count)")
+        }
+        return Int(i) - 1
+    }
+
+    static func field(_ name: String, of base: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        guard case .record(let record) = base else {
+            throw ScriptError("\(base.kind) has no fields", at: range)
+        }
+        if let value = record[name] { return value }
+        let names = record.fields.map(\.name)
+        throw ScriptError("the record has no field `\(name)`", at: range,
+                          help: NameSuggestion.help(for: name, among: names) ?? "fields: " + names.joined(separator: ", "))
+    }
+}

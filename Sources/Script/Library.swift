@@ -1,0 +1,54 @@
+/// The standard library: every function a script can call, by name.
+struct Library: Sendable {
+    let functions: [String: Builtin]
+
+    static let standard: Library = Library(functions: Dictionary(uniqueKeysWithValues:
+        (statistics + vectors + [help]).map { ($0.name, $0) }))
+
+    /// `help()` lists the functions; `help(name)` or `help("name")` explains one.
+    static let help = Builtin(
+        name: "help", parameters: [.init(name: "name", defaultValue: "all")],
+        help: "Lists the functions, or explains one: help(quantile) or help(\"quantile\")."
+    ) { (args: inout Arguments) throws(ScriptError) -> Value in
+        let functions = Library.standard.functions
+        let name: String
+        switch args.value("name") {
+        case nil:
+            let lines = functions.keys.sorted().map { "  " + functions[$0]!.signature }
+            return .text("Functions (help(name) explains one):\n" + lines.joined(separator: "\n"))
+        case .function(let f): name = f.name
+        case .string(let s): name = s
+        case let other?: throw args.error("name", "help needs a function or its name, not \(other.kind)")
+        }
+        guard let function = functions[name] else {
+            throw args.error("name", "there is no function `\(name)`",
+                             help: NameSuggestion.help(for: name, among: functions.keys) ?? "type `help()` for the list")
+        }
+        return .text(function.signature + "\n\n" + wrap(function.help, width: 78))
+    }
+
+    private static func wrap(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            var lines = [String](), line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty && line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " ") + word
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}
+
+extension Builtin.Parameter {
+    init(name: String, defaultValue: String? = nil) {
+        self.init(name: name, defaultValue: defaultValue, variadic: false)
+    }
+
+    static func variadic(_ name: String) -> Self {
+        Self(name: name, defaultValue: nil, variadic: true)
+    }
+}

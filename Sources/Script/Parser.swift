@@ -1,0 +1,245 @@
+/// A recursive-descent parser. Precedence, loosest first:
+/// `|>`, `or`, `and`, `not`, comparisons (`== != < <= > >=`, not chained), `+ -`, `* /`,
+/// unary `-`, `^` (right-associative, so `-2^2` is -4 as in R), then calls `f(...)`,
+/// indexing `x[i]` and fields `x.name`.
+struct Parser {
+    private let tokens: [Token]
+    private var position = 0
+
+    init(source: Source) throws(ScriptError) {
+        tokens = try Lexer(source: source).tokens()
+    }
+
+    /// Parses the whole input into statements.
+    mutating func program() throws(ScriptError) -> [Statement] {
+        var statements = [Statement]()
+        while true {
+            while case .newline = current.kind { advance() }
+            if case .end = current.kind { return statements }
+            statements.append(try statement())
+            switch current.kind {
+            case .newline, .end: continue
+            default:
+                throw ScriptError("expected the end of the statement, found \(current.display)", at: current.range,
+                                  help: "put each statement on its own line or separate them with `;`")
+            }
+        }
+    }
+
+    private var current: Token { tokens[position] }
+
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    private func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+    private mutating func take(_ symbol: Token.Symbol) -> Bool {
+        if case .symbol(symbol) = current.kind {
+            advance()
+            return true
+        }
+        return false
+    }
+
+    private mutating func expect(_ symbol: Token.Symbol, _ purpose: String) throws(ScriptError) -> SourceRange {
+        let range = current.range
+        if take(symbol) { return range }
+        throw unexpected("expected `\(symbol.rawValue)` \(purpose)")
+    }
+
+    private func unexpected(_ message: String, help: String? = nil) -> ScriptError {
+        let atEnd = current.kind == .end
+        return ScriptError("\(message), found \(current.display)", at: current.range, help: help, isIncomplete: atEnd)
+    }
+
+    private mutating func statement() throws(ScriptError) -> Statement {
+        if case .identifier(let name) = current.kind, case .symbol(.assign) = peek(1).kind {
+            let nameRange = current.range
+            advance()
+            advance()
+            return .assignment(name, nameRange, try expression())
+        }
+        let value = try expression()
+        if case .symbol(.assign) = current.kind {
+            throw ScriptError("only a name can be assigned to", at: value.range,
+                              help: "write `name = value`; to compare, use `==`")
+        }
+        return .expression(value)
+    }
+
+    mutating func expression() throws(ScriptError) -> Expression {
+        var left = try binary(level: 0)
+        while case .symbol(.pipe) = current.kind {
+            let pipeRange = current.range
+            advance()
+            let right = try binary(level: 0)
+            switch right {
+            case .call(let callee, let arguments, let range):
+                left = .call(callee, [Argument(value: left)] + arguments, left.range.to(range))
+            case .name(_, let range):
+                left = .call(right, [Argument(value: left)], left.range.to(range))
+            default:
+                throw ScriptError("the right side of `|>` must be a function or a call", at: right.range.to(pipeRange),
+                                  help: "write `x |> f` or `x |> f(a)`, which mean `f(x)` and `f(x, a)`")
+            }
+        }
+        return left
+    }
+
+    private static let levels: [[(Token.Kind, BinaryOperator)]] = [
+        [(.keyword(.or), .or)],
+        [(.keyword(.and), .and)],
+        [],  // `not`, handled in `binary(level:)`
+        [(.symbol(.equal), .equal), (.symbol(.notEqual), .notEqual), (.symbol(.less), .less),
+         (.symbol(.lessEqual), .lessEqual), (.symbol(.greater), .greater), (.symbol(.greaterEqual), .greaterEqual)],
+        [(.symbol(.plus), .add), (.symbol(.minus), .subtract)],
+        [(.symbol(.times), .multiply), (.symbol(.divide), .divide)],
+    ]
+
+    private mutating func binary(level: Int) throws(ScriptError) -> Expression {
+        if level == Self.levels.count { return try unary() }
+        if level == 2 {
+            if case .keyword(.not) = current.kind {
+                let range = current.range
+                advance()
+                let operand = try binary(level: level)
+                return .unary(.not, operand, range.to(operand.range))
+            }
+            return try binary(level: level + 1)
+        }
+        var left = try binary(level: level + 1)
+        let isComparison = level == 3
+        while let (_, op) = Self.levels[level].first(where: { $0.0 == current.kind }) {
+            let range = current.range
+            advance()
+            let right = try binary(level: level + 1)
+            left = .binary(op, left, right, operator: range)
+            if isComparison, Self.levels[level].contains(where: { $0.0 == current.kind }) {
+                throw ScriptError("comparisons cannot be chained", at: current.range,
+                                  help: "combine two comparisons with `and`: `a < b and b < c`")
+            }
+        }
+        return left
+    }
+
+    private mutating func unary() throws(ScriptError) -> Expression {
+        if case .symbol(.minus) = current.kind {
+            let range = current.range
+            advance()
+            let operand = try unary()
+            return .unary(.negate, operand, range.to(operand.range))
+        }
+        return try power()
+    }
+
+    private mutating func power() throws(ScriptError) -> Expression {
+        let base = try postfix()
+        guard case .symbol(.power) = current.kind else { return base }
+        let range = current.range
+        advance()
+        let exponent = try unary()  // right-associative; `2^-1` allowed
+        return .binary(.power, base, exponent, operator: range)
+    }
+
+    private mutating func postfix() throws(ScriptError) -> Expression {
+        var value = try primary()
+        while true {
+            if case .symbol(.leftParen) = current.kind {
+                let open = current.range
+                advance()
+                let arguments = try callArguments()
+                value = .call(value, arguments, value.range.to(SourceRange(open.start, tokens[position - 1].range.end)))
+            } else if case .symbol(.leftBracket) = current.kind {
+                advance()
+                let index = try expression()
+                let close = try expect(.rightBracket, "to close the index")
+                value = .index(value, index, value.range.to(close))
+            } else if case .symbol(.dot) = current.kind {
+                advance()
+                guard case .identifier(let name) = current.kind else {
+                    throw unexpected("expected a field name after `.`")
+                }
+                value = .field(value, name, current.range)
+                advance()
+            } else {
+                return value
+            }
+        }
+    }
+
+    private mutating func callArguments() throws(ScriptError) -> [Argument] {
+        var arguments = [Argument]()
+        if take(.rightParen) { return arguments }
+        repeat {
+            if case .symbol(.rightParen) = current.kind { break }  // trailing comma
+            if case .identifier(let label) = current.kind, case .symbol(.colon) = peek(1).kind {
+                let labelRange = current.range
+                advance()
+                advance()
+                arguments.append(Argument(label: label, labelRange: labelRange, value: try expression()))
+            } else {
+                arguments.append(Argument(value: try expression()))
+            }
+        } while take(.comma)
+        _ = try expect(.rightParen, "to close the call")
+        return arguments
+    }
+
+    private mutating func primary() throws(ScriptError) -> Expression {
+        let token = current
+        switch token.kind {
+        case .number(let x):
+            advance()
+            return .number(x, token.range)
+        case .string(let s):
+            advance()
+            return .string(s, token.range)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return .bool(token.kind == .keyword(.true), token.range)
+        case .keyword(.missing):
+            advance()
+            return .missing(token.range)
+        case .identifier(let name):
+            advance()
+            return .name(name, token.range)
+        case .symbol(.leftParen):
+            advance()
+            let inner = try expression()
+            _ = try expect(.rightParen, "to close the parenthesis")
+            return inner
+        case .symbol(.leftBracket):
+            advance()
+            var elements = [Expression]()
+            while !take(.rightBracket) {
+                elements.append(try expression())
+                if !take(.comma) {
+                    _ = try expect(.rightBracket, "or `,` in the vector")
+                    break
+                }
+            }
+            return .vector(elements, token.range.to(tokens[position - 1].range))
+        case .symbol(.leftBrace):
+            advance()
+            var fields = [RecordField]()
+            while !take(.rightBrace) {
+                guard case .identifier(let name) = current.kind else {
+                    throw unexpected("expected a field name in the record", help: "write `{name: value, other: value}`")
+                }
+                let nameRange = current.range
+                if fields.contains(where: { $0.name == name }) {
+                    throw ScriptError("the field `\(name)` appears twice in this record", at: nameRange)
+                }
+                advance()
+                _ = try expect(.colon, "after the field name")
+                fields.append(RecordField(name: name, nameRange: nameRange, value: try expression()))
+                if !take(.comma) {
+                    _ = try expect(.rightBrace, "or `,` in the record")
+                    break
+                }
+            }
+            return .record(fields, token.range.to(tokens[position - 1].range))
+        default:
+            throw unexpected("expected a value")
+        }
+    }
+}

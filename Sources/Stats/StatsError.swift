@@ -1,0 +1,28 @@
+/// Bad input to a statistic: what is wrong and where, so that a caller can point at it.
+public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A probability that is NaN or outside [0, 1], with its 0-based position in the request.
+    case probabilityOutOfRange(Double, position: Int)
+    /// Two vectors that must pair up have different lengths.
+    case lengthMismatch(Int, Int)
+    /// A parameter outside its domain, e.g. a negative whisker coefficient.
+    case invalidParameter(name: String, value: String, allowed: String)
+    /// A LAPACK routine failed (its `info` code) or did not converge.
+    case lapack(routine: String, info: Int)
+    /// Matrix shapes that do not fit the operation.
+    case shapeMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .probabilityOutOfRange(let p, _):
+            "probability \(p.isNaN ? "missing" : String(p)) is outside [0, 1]"
+        case .lengthMismatch(let a, let b):
+            "the vectors have different lengths (\(a) and \(b))"
+        case .invalidParameter(let name, let value, let allowed):
+            "\(name) = \(value) is not allowed; \(allowed)"
+        case .lapack(let routine, let info):
+            "LAPACK \(routine) failed (info = \(info))"
+        case .shapeMismatch(let message):
+            message
+        }
+    }
+}
