@@ -155,7 +155,7 @@ struct Parser {
                 value = .index(value, index, value.range.to(close))
             } else if case .symbol(.dot) = current.kind {
                 advance()
-                guard case .identifier(let name) = current.kind else {
+                guard let name = fieldName(current) else {
                     throw unexpected("expected a field name after `.`")
                 }
                 value = .field(value, name, current.range)
@@ -163,6 +163,15 @@ struct Parser {
             } else {
                 return value
             }
+        }
+    }
+
+    /// A field name: an identifier, or a keyword such as `missing` (a field of `boxstats`).
+    private func fieldName(_ token: Token) -> String? {
+        switch token.kind {
+        case .identifier(let name): name
+        case .keyword(let keyword): keyword.rawValue
+        default: nil
         }
     }
 
@@ -222,7 +231,7 @@ struct Parser {
             advance()
             var fields = [RecordField]()
             while !take(.rightBrace) {
-                guard case .identifier(let name) = current.kind else {
+                guard let name = fieldName(current) else {
                     throw unexpected("expected a field name in the record", help: "write `{name: value, other: value}`")
                 }
                 let nameRange = current.range

@@ -1,0 +1,67 @@
+# StressTest toolkit. `make run` opens the REPL; `make test` runs every test.
+# Both first install the Debian packages the build links against, when they are missing.
+
+SWIFT ?= swift
+DEBIAN_PACKAGES := libopenblas-dev liblapacke-dev libedit-dev
+# Reference data (RIS 2023, COINr ASEM, RCI 2022) for the tests; see ../shared/data/SOURCES.md.
+STRESSTEST_FIXTURES ?= ../shared/data
+export STRESSTEST_FIXTURES
+
+.PHONY: run test build release deps reference-data benchmark compare clean
+
+run: deps release
+	.build/release/stresstest
+
+test: deps reference-data
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product stresstest
+
+# Installs missing Debian packages as root (or with password-less sudo); otherwise prints the
+# command to run and stops.
+deps:
+	@missing=""; \
+	for package in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "The build needs these Debian packages:$$missing"; \
+	    echo "Install them, then run make again:"; \
+	    echo "  sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Under CI the reference-data tests must never be skipped: fail if the data is missing.
+reference-data:
+	@if [ ! -d "$(STRESSTEST_FIXTURES)/ris" ] || [ ! -d "$(STRESSTEST_FIXTURES)/asem" ] || [ ! -d "$(STRESSTEST_FIXTURES)/rci" ]; then \
+	  if [ "$$CI" = "true" ]; then \
+	    echo "error: the reference data is missing at $(STRESSTEST_FIXTURES) (expected ris/, asem/, rci/); CI must have it."; \
+	    exit 1; \
+	  else \
+	    echo "note: no reference data at $(STRESSTEST_FIXTURES); the tests that need it will be skipped."; \
+	  fi; \
+	fi
+
+# Swift benchmarks alone (ordo-one/benchmark).
+benchmark: deps
+	$(SWIFT) package --scratch-path .build-bench benchmark
+
+# The benchmarks side by side with numpy, printing the ratios.
+compare: deps
+	python3 Benchmarks/compare.py
+
+clean:
+	rm -rf .build .build-bench
