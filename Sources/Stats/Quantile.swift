@@ -52,20 +52,22 @@ public struct QuantileResult: Equatable, Sendable {
 struct QuantilePlan {
     var lower: Int
     var upper: Int
-    var gamma: Double
+    /// The weight of `upper`; nil for the discrete types 1 and 3, which take `lower` as it is
+    /// (numpy takes the element, so an infinite order statistic stays infinite).
+    var gamma: Double?
 
     init(count n: Int, probability p: Double, type: QuantileType) {
         let count = Double(n)
         switch type {
         case .invertedCDF:
             let index = Self.discreteIndex(count * p - 1) { gamma, _ in gamma == 0 }
-            self.init(lower: index, upper: index, gamma: 0)
+            self.init(lower: index, upper: index, gamma: nil)
             return
         case .closestObservation:
             let index = Self.discreteIndex(count * p - 1 - 0.5) { gamma, index in
                 gamma == 0 && Self.pythonModulo(index.rounded(.down), 2) == 1
             }
-            self.init(lower: index, upper: index, gamma: 0)
+            self.init(lower: index, upper: index, gamma: nil)
             return
         case .averagedInvertedCDF:
             self.init(virtualIndex: count * p - 1, count: n) { gamma in gamma == 0 ? 0.5 : 1 }
@@ -90,7 +92,7 @@ struct QuantilePlan {
         self.init(virtualIndex: Double(n) * p + (alpha + p * (1 - alpha - beta)) - 1, count: n) { $0 }
     }
 
-    private init(lower: Int, upper: Int, gamma: Double) {
+    private init(lower: Int, upper: Int, gamma: Double?) {
         self.lower = lower
         self.upper = upper
         self.gamma = gamma
@@ -125,7 +127,8 @@ struct QuantilePlan {
 
     /// The quantile from a sample in which the order statistics `lower` and `upper` are in place.
     func value(in sorted: [Double]) -> Double {
-        Interpolation.lerp(sorted[lower], sorted[upper], gamma)
+        guard let gamma else { return sorted[lower] }
+        return Interpolation.lerp(sorted[lower], sorted[upper], gamma)
     }
 }
 

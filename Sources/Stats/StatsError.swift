@@ -11,10 +11,15 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Matrix shapes that do not fit the operation.
     case shapeMismatch(String)
 
+    /// A number as a message shows it: whole numbers without a decimal point.
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+    }
+
     public var description: String {
         switch self {
         case .probabilityOutOfRange(let p, _):
-            "probability \(p.isNaN ? "missing" : String(p)) is outside [0, 1]"
+            "probability \(p.isNaN ? "missing" : Self.number(p)) is outside [0, 1]"
         case .lengthMismatch(let a, let b):
             "the vectors have different lengths (\(a) and \(b))"
         case .invalidParameter(let name, let value, let allowed):

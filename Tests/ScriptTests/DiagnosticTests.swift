@@ -38,7 +38,7 @@ struct DiagnosticTests {
         ("x = [1, 2]; x[3]", "index 3 is out of range: the vector has 2 elements"),
         ("x = [1, 2]; x[0]", "index 0 is out of range"),
         ("quantile([1, 2], 0.5, type: 10)", "must be a whole number from 1 to 9"),
-        ("boxstats([1, 2], k: -1)", "k = -1.0 is not allowed"),
+        ("boxstats([1, 2], k: -1)", "k = -1 is not allowed"),
         ("rank([1, 2], ties: \"mni\")", "did you mean \"min\"?"),
         ("cor([1, 2], [1, 2, 3])", "different lengths (2 and 3)"),
         ("\"a\" * 2", "cannot combine a string and a number"),

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+// Shared by the Stats test files: the numpy/scipy reference fixture, tolerant comparison, a seeded
+// random generator and a way to report many mismatches as one readable issue.
+
+// MARK: - The reference fixture (Fixtures/reference.json, written by Fixtures/make_reference.py)
+
+struct QuantileReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var p: [Double]
+    /// numpy's result per method name (`QuantileType.numpyName`), one value per probability.
+    var q: [String: [Double]]
+    /// Only for the cases with missing values (np.nanquantile).
+    var count: Int?
+    var missing: Int?
+}
+
+struct BoxplotReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var k: Double
+    var type: Int
+    var count: Int
+    var missing: Int
+    var q1: Double
+    var median: Double
+    var q3: Double
+    var lowerFence: Double
+    var upperFence: Double
+    var lowerWhisker: Double
+    var upperWhisker: Double
+    var outliers: [Double]
+    var outlierPositions: [Int]
+}
+
+struct FivenumReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var expected: [Double]
+}
+
+struct DescribeReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var count: Int
+    var missing: Int
+    var mean: Double
+    var variance: Double
+    var sd: Double
+    var skewness: Double
+    var kurtosis: Double
+    var min: Double
+    var max: Double
+    var median: Double
+}
+
+struct RanksReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var min: [Double]
+    var average: [Double]
+    var max: [Double]
+    var ordinal: [Double]
+    var minDescending: [Double]
+    var averageDescending: [Double]
+    var maxDescending: [Double]
+    var ordinalDescending: [Double]
+}
+
+struct CorrelationReferenceCase: Decodable, Sendable {
+    var name: String
+    var x: [Double]
+    var y: [Double]
+    var count: Int
+    var missing: Int
+    var pearson: Double
+    var spearman: Double
+}
+
+struct StatsReference: Decodable, Sendable {
+    var numpy: String
+    var scipy: String
+    var seed: Int
+    var methods: [String]
+    var quantile: [QuantileReferenceCase]
+    var quantileMissing: [QuantileReferenceCase]
+    var quantileNonFinite: [QuantileReferenceCase]
+    var boxplot: [BoxplotReferenceCase]
+    var fivenum: [FivenumReferenceCase]
+    var describe: [DescribeReferenceCase]
+    var ranks: [RanksReferenceCase]
+    var correlation: [CorrelationReferenceCase]
+
+    struct MissingFixture: Error, CustomStringConvertible {
+        var description: String {
+            "Fixtures/reference.json is not in the test bundle; regenerate it with "
+                + "python3 Tests/StatsTests/Fixtures/make_reference.py"
+        }
+    }
+
+    /// Decoded once per test process.
+    private static let loaded: Result<StatsReference, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Fixtures")
+        else { throw MissingFixture() }
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true  // NaN, Infinity and -Infinity are bare tokens, as Python writes them
+        return try decoder.decode(StatsReference.self, from: Data(contentsOf: url))
+    }
+
+    static func load() throws -> StatsReference { try loaded.get() }
+}
+
+// MARK: - Comparison
+
+/// |actual - expected| <= tolerance * max(1, |expected|); NaN matches only NaN, and infinities
+/// match only themselves.
+func isClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
+    if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
+    if actual == expected { return true }
+    return abs(actual - expected) <= tolerance * max(1, abs(expected))
+}
+
+func isClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-12) -> Bool {
+    actual.count == expected.count && zip(actual, expected).allSatisfy { isClose($0, $1, tolerance: tolerance) }
+}
+
+/// Collects mismatches over many cases and records one issue listing the first few, so that a
+/// systematic error does not flood the output.
+struct Mismatches {
+    private(set) var checked = 0
+    private(set) var messages: [String] = []
+    private(set) var total = 0
+
+    mutating func check(_ ok: Bool, _ message: @autoclosure () -> String) {
+        checked += 1
+        guard !ok else { return }
+        total += 1
+        if messages.count < 12 { messages.append(message()) }
+    }
+
+    func report(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(checked > 0, "no \(what) was checked", sourceLocation: sourceLocation)
+        guard total > 0 else { return }
+        let summary = "\(total) of \(checked) \(what) differ; first \(messages.count):\n" + messages.joined(separator: "\n")
+        Issue.record(Comment(rawValue: summary), sourceLocation: sourceLocation)
+    }
+}
+
+// MARK: - Seeded randomness
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so that property tests draw the
+/// same samples on every run and platform.
+struct TestSplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1) with 53 random bits (independent of the standard library's algorithm).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    /// A random sample of `n` values of a randomly chosen shape: continuous, heavy ties, negative,
+    /// sorted, reversed, constant, or with far outliers.
+    mutating func sample(count n: Int) -> [Double] {
+        let shape = int(0...6)
+        var x = (0..<n).map { _ -> Double in
+            switch shape {
+            case 0: (unit() - 0.5) * 200
+            case 1: Double(int(0...4))  // heavy ties
+            case 2: -unit() * 1e-3  // small negative values
+            case 3, 4: (unit() * 1000).rounded() / 10
+            case 5: 7.25  // constant: IQR = 0
+            default: unit() < 0.1 ? (unit() - 0.5) * 1e4 : unit() * 10  // far outliers
+            }
+        }
+        if shape == 3 { x.sort() }
+        if shape == 4 { x.sort(by: >) }
+        return x
+    }
+
+    /// A Fisher–Yates shuffle driven by this generator.
+    mutating func shuffled(_ x: [Double]) -> [Double] {
+        var y = x
+        for i in stride(from: y.count - 1, to: 0, by: -1) { y.swapAt(i, int(0...i)) }
+        return y
+    }
+}
+
+/// A compact rendering of a sample for failure messages.
+func describeSample(_ x: [Double], limit: Int = 12) -> String {
+    let shown = x.prefix(limit).map { String($0) }.joined(separator: ", ")
+    return "[\(shown)\(x.count > limit ? ", ... (\(x.count) values)" : "")]"
+}
