@@ -1,8 +1,12 @@
 import CEditLine
 import Foundation
 
+/// Set by the SIGINT handler (Ctrl-C).
+nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
+
 /// Line editing and history through libedit's readline interface. The history is loaded at
-/// start and written atomically (a temporary file in the same folder, then a rename) on exit.
+/// start and written atomically (a temporary file in the same folder, then a rename) after
+/// every statement, so that a killed session loses nothing.
 final class LineReader {
     let historyPath: String
     private static let historyLimit: Int32 = 2000
@@ -19,13 +23,30 @@ final class LineReader {
         if FileManager.default.fileExists(atPath: historyPath) {
             read_history(historyPath)
         }
+        // Ctrl-C abandons the line being typed, as in a shell, instead of ending the session.
+        editline_leave_signals_to_application()
+        signal(SIGINT) { _ in
+            interrupted = 1
+            _ = write(STDOUT_FILENO, "\n", 1)
+        }
     }
 
-    /// The next line without its line break; nil at the end of input (Ctrl-D).
-    func readLine(prompt: String) -> String? {
-        guard let line = readline(prompt) else { return nil }
+    enum Input {
+        case line(String)
+        /// Ctrl-C: the user abandoned what they were typing.
+        case interrupted
+        /// Ctrl-D or the end of the input.
+        case end
+    }
+
+    /// The next line, without its line break.
+    func readLine(prompt: String) -> Input {
+        interrupted = 0
+        let line = readline(prompt)
         defer { free(line) }
-        return String(cString: line)
+        if interrupted != 0 { return .interrupted }
+        guard let line else { return .end }
+        return .line(String(cString: line))
     }
 
     func remember(_ input: String) {

@@ -9,23 +9,33 @@ struct REPL {
 
     func run() {
         ScriptOutput.print("StressTest toolkit. help() lists the functions; quit or Ctrl-D leaves.")
-        while let input = readStatement() {
+        while true {
+            guard let input = readStatement() else {
+                ScriptOutput.print("")  // Ctrl-D leaves the cursor after the prompt
+                break
+            }
             let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             if trimmed == "quit" || trimmed == "exit" { break }
             lineReader.remember(input)
+            lineReader.saveHistory()
             _ = ScriptOutput.runScript(Source(name: "input", text: input), in: interpreter)
         }
-        lineReader.saveHistory()
     }
 
-    /// One complete input, possibly over several lines; nil at the end of input.
+    /// One complete input, possibly over several lines; nil at the end of input. Ctrl-C
+    /// abandons the input, continuation lines included, and asks again.
     private func readStatement() -> String? {
-        guard var text = lineReader.readLine(prompt: "> ") else { return nil }
-        while Interpreter.needsMoreInput(text) {
-            guard let more = lineReader.readLine(prompt: ". ") else { return text }
-            text += "\n" + more
+        var text: String?
+        while true {
+            switch lineReader.readLine(prompt: text == nil ? "> " : ". ") {
+            case .end: return text
+            case .interrupted: text = nil
+            case .line(let line):
+                let input = text.map { $0 + "\n" + line } ?? line
+                if !Interpreter.needsMoreInput(input) { return input }
+                text = input
+            }
         }
-        return text
     }
 }

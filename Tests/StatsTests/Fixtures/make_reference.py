@@ -122,8 +122,8 @@ def quantile_cases():
     for n in (1, 2, 3, 9, 33):
         cases.append(quantile_case(f"n{n}-normal", sample("normal", n)))
     for kind, n in [("ties04", 100), ("signed", 101), ("decimals", 257), ("sorted", 300),
-                    ("reversed", 300), ("organpipe", 401), ("sawtooth", 500), ("constant", 64),
-                    ("ties04", 1000), ("normal", 150)]:
+                    ("reversed", 300), ("organpipe", 401), ("sawtooth", 3000), ("constant", 64),
+                    ("ties04", 2500), ("normal", 150)]:
         cases.append(quantile_case(f"n{n}-{kind}", sample(kind, n)))
     return cases
 
