@@ -41,13 +41,22 @@ public struct BoxplotStatistics: Equatable, Sendable {
         guard k >= 0 && k.isFinite else {
             throw .invalidParameter(name: "k", value: StatsError.number(k), allowed: "the whisker coefficient must be a finite number >= 0")
         }
-        let quartiles = try quantiles(data, [0.25, 0.5, 0.75], type: type)
+        if let statistics = data.withContiguousStorageIfAvailable({ Self(contiguous: $0, k, type) }) {
+            self = statistics
+        } else {
+            self = Array(data).withUnsafeBufferPointer { Self(contiguous: $0, k, type) }
+        }
+    }
+
+    /// The work on contiguous memory, free of generic dispatch, with a valid k.
+    private init(contiguous data: UnsafeBufferPointer<Double>, _ k: Double, _ type: QuantileType) {
+        let quartiles = QuantileComputation.run(data, [0.25, 0.5, 0.75], type)
         count = quartiles.count
         missing = quartiles.missing
         coefficient = k
         self.type = type
         (q1, median, q3) = (quartiles.values[0], quartiles.values[1], quartiles.values[2])
-        let spread = quartiles.values[2] - quartiles.values[0]
+        let spread = q3 - q1
         lowerFence = q1 - k * spread
         upperFence = q3 + k * spread
         lowerWhisker = q1

@@ -17,16 +17,10 @@ public func quantiles(
     for (index, p) in probabilities.enumerated() where !(p >= 0 && p <= 1) {
         throw .probabilityOutOfRange(p, position: index)
     }
-    var values = MissingValues.removed(from: data)
-    let missing = data.count - values.count
-    guard !values.isEmpty else {
-        return QuantileResult(values: probabilities.map { _ in .nan }, count: 0, missing: missing)
+    if let result = data.withContiguousStorageIfAvailable({ QuantileComputation.run($0, probabilities, type) }) {
+        return result
     }
-    let plans = probabilities.map { QuantilePlan(count: values.count, probability: $0, type: type) }
-    values.withUnsafeMutableBufferPointer { buffer in
-        Selection.select(buffer, ranks: plans.flatMap { [$0.lower, $0.upper] })
-    }
-    return QuantileResult(values: plans.map { $0.value(in: values) }, count: values.count, missing: missing)
+    return Array(data).withUnsafeBufferPointer { QuantileComputation.run($0, probabilities, type) }
 }
 
 /// A single sample quantile of the non-missing values of `data`; see `quantiles(_:_:type:)`.
@@ -35,6 +29,42 @@ public func quantile(
     _ data: some Collection<Double>, _ probability: Double, type: QuantileType = .default
 ) throws(StatsError) -> Double {
     try quantiles(data, [probability], type: type).values[0]
+}
+
+/// The work of `quantiles` on contiguous memory, without generic dispatch (callers in other
+/// modules would otherwise run it unspecialised), with valid probabilities.
+enum QuantileComputation {
+    /// Samples up to this size are copied to the stack rather than the heap.
+    static let stackLimit = 4_096
+
+    static func run(_ data: UnsafeBufferPointer<Double>, _ probabilities: [Double], _ type: QuantileType) -> QuantileResult {
+        if data.count <= stackLimit {
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, data.count)) { scratch in
+                var kept = 0
+                for x in data {
+                    scratch[kept] = x
+                    kept &+= x.isNaN ? 0 : 1
+                }
+                return select(UnsafeMutableBufferPointer(rebasing: scratch[..<kept]), probabilities, type,
+                              missing: data.count - kept)
+            }
+        }
+        var values = MissingValues.removed(from: data)
+        let missing = data.count - values.count
+        return values.withUnsafeMutableBufferPointer { select($0, probabilities, type, missing: missing) }
+    }
+
+    /// Quantiles of `values` (no NaN), which it reorders.
+    private static func select(
+        _ values: UnsafeMutableBufferPointer<Double>, _ probabilities: [Double], _ type: QuantileType, missing: Int
+    ) -> QuantileResult {
+        guard !values.isEmpty else {
+            return QuantileResult(values: probabilities.map { _ in .nan }, count: 0, missing: missing)
+        }
+        let plans = probabilities.map { QuantilePlan(count: values.count, probability: $0, type: type) }
+        Selection.select(values, ranks: plans.flatMap { [$0.lower, $0.upper] })
+        return QuantileResult(values: plans.map { $0.value(in: values) }, count: values.count, missing: missing)
+    }
 }
 
 /// Quantiles together with the counts they rest on.
@@ -126,7 +156,7 @@ struct QuantilePlan {
     }
 
     /// The quantile from a sample in which the order statistics `lower` and `upper` are in place.
-    func value(in sorted: [Double]) -> Double {
+    func value(in sorted: UnsafeMutableBufferPointer<Double>) -> Double {
         guard let gamma else { return sorted[lower] }
         return Interpolation.lerp(sorted[lower], sorted[upper], gamma)
     }

@@ -1,37 +1,39 @@
-import Dispatch
-
 /// Selection of order statistics without a full sort (Hoare's FIND with several ranks at once, as
 /// numpy's `partition(kth=[...])`): after `select(buffer, ranks:)` every `buffer[r]` for r in
 /// `ranks` holds the value a full ascending sort would put there, everything before it is <= it
 /// and everything after it is >= it. The buffer stays a permutation of its input.
 ///
 /// Algorithm: Floyd & Rivest's SELECT (CACM 18(3), 1975) with two pivots, for several ranks.
-/// - A range of more than `samplingThreshold` values draws a random sample of about n^(2/3)
-///   values (a partial Fisher–Yates shuffle to the front, from a fixed seed, so runs are
-///   reproducible), selects in it, recursively, two sample order statistics u <= v that bracket
-///   the range's middle wanted rank with a margin of four standard deviations, and splits the
-///   range three ways: < u, [u, v], > v. With high probability the wanted rank falls in the
-///   middle part, which holds O(n^(2/3) sqrt(log n))... in practice about 2 % of the range, so a
-///   rank costs about n + min(k, n - k) element moves instead of quickselect's ~3.4 n.
-/// - The three-way split is two branch-free Lomuto passes (a predicate result is added to the
-///   write index instead of branched on), which do not stall on mispredicted branches: on
-///   random data a partition pass costs about 1 ns per value.
-/// - Smaller ranges: Hoare partitioning around a median of three (robust to many equal values);
-///   ranges of `insertionThreshold` values or fewer are insertion-sorted.
+/// - A range of more than `samplingThreshold` values draws a random sample of n^(5/8) values
+///   (a partial Fisher–Yates shuffle to the front, from a fixed seed, so that runs repeat
+///   exactly), selects in the sample, recursively, two order statistics u <= v that bracket the
+///   range's middle wanted rank with a margin of four standard deviations of the sample rank,
+///   and splits the range three ways: < u, [u, v], > v. The wanted rank falls in the middle part
+///   but with probability about 1e-4 (then the step still shrinks the range), and the middle
+///   part is small (about 2 % of 1e7 values), so a rank costs about n + min(k, n - k) element
+///   moves instead of quickselect's ~3.4 n.
+/// - The three-way split is two branch-free Lomuto passes (the predicate's 0 or 1 is added to the
+///   write index instead of branched on): no mispredicted branches, about 2 ns per value on an
+///   80 MB buffer, where the passes are bound by memory bandwidth (a two-thread pass was tried
+///   and gained nothing on this 2-core machine).
+/// - Smaller ranges: Hoare partitioning around a median of three (robust to many equal values).
+///   Ranges of `networkThreshold` (32) values or fewer, and buffers that small whatever the
+///   ranks, are sorted by Batcher's merge-exchange sorting network.
 /// - Every range counts against a depth budget of 2 log2(n) partitioning steps; a range that
 ///   exhausts it is sorted instead, so the worst case is O(n log n) whatever the input.
 ///
 /// Complexity: expected O(n) for a bounded number of ranks (about 1.5 n + o(n) element moves for
-/// the median, about 3 n for the three quartiles), worst case O(n log n); O(log n) stack.
+/// the median, 3 n for the three quartiles), worst case O(n log n); O(log n) stack. Measured
+/// against numpy by Benchmarks/compare.py.
 /// No NaN allowed in the buffer (remove missing values first: `MissingValues.removed(from:)`).
 enum Selection {
     static func select(_ buffer: UnsafeMutableBufferPointer<Double>, ranks: [Int]) {
         guard let base = buffer.baseAddress, buffer.count > 1, !ranks.isEmpty else { return }
         let count = buffer.count
-        if count <= insertionThreshold {
+        if count <= networkThreshold {
             // A full sort of a tiny buffer is cheaper than bookkeeping the ranks.
             precondition(ranks.allSatisfy { $0 >= 0 && $0 < count }, "rank out of range")
-            insertionSort(base, 0, count - 1)
+            networkSort(base, count)
             return
         }
         let sorted = ranks.sorted()
@@ -45,10 +47,8 @@ enum Selection {
     /// Ranges with more values than this are split by Floyd–Rivest sampling, smaller ones by
     /// Hoare partitioning around a median of three.
     static let samplingThreshold = 2_048
-    /// Ranges of this many values or fewer are insertion-sorted.
-    static let insertionThreshold = 32
-    /// Partitioning passes over this many values or more use two threads.
-    static let parallelThreshold = 1 << 20
+    /// Ranges of this many values or fewer are sorted by a sorting network.
+    static let networkThreshold = 32
 
     /// Puts the order statistics `ranks` (sorted, distinct, all in low...high) of b[low...high]
     /// in place.
@@ -59,8 +59,8 @@ enum Selection {
         var low = low, high = high, ranks = ranks, depth = depthBudget
         while !ranks.isEmpty {
             let count = high - low + 1
-            if count <= insertionThreshold {
-                insertionSort(b, low, high)
+            if count <= networkThreshold {
+                networkSort(b + low, count)
                 return
             }
             if depth == 0 {
@@ -70,8 +70,9 @@ enum Selection {
             }
             depth -= 1
 
-            // Split b[low...high] into [low, lessEnd) < [lessEnd, greaterStart) < [greaterStart, high];
-            // the middle part holds equal values when `middleIsConstant`.
+            // Split b[low...high] into [low, lessEnd), [lessEnd, greaterStart), [greaterStart, high],
+            // each part's values <= the next part's; the middle one holds equal values (or none)
+            // when `middleIsConstant`, so its ranks are already in place.
             var lessEnd: Int, greaterStart: Int, middleIsConstant: Bool
             if count > samplingThreshold,
                 let split = samplingPartition(b, low, high, around: ranks[ranks.startIndex + ranks.count / 2], depth)
@@ -151,42 +152,11 @@ enum Selection {
     }
 
     /// Moves the values of b[low..<end] that satisfy `isLeft` to the front, the others behind
-    /// them, and returns the index of the first of those others. A range of `parallelThreshold`
-    /// values or more is split in two halves, partitioned on two threads, and the misplaced middle
-    /// blocks are swapped (at most a quarter of the range).
+    /// them, and returns the index of the first of those others. Branch-free Lomuto: every value
+    /// is swapped with the first value that is not left, and the boundary advances by the
+    /// predicate's result (0 or 1) instead of branching on it.
     @inline(__always)
     private static func partition(
-        _ b: UnsafeMutablePointer<Double>, _ low: Int, _ end: Int, _ isLeft: (Double) -> Bool
-    ) -> Int {
-        let count = end - low
-        guard count >= parallelThreshold else { return branchFreePartition(b, low, end, isLeft) }
-        let mid = low + count / 2
-        nonisolated(unsafe) let buffer = b
-        var boundaries = (0, 0)
-        withUnsafeMutablePointer(to: &boundaries) { result in
-            nonisolated(unsafe) let result = result
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                if half == 0 {
-                    result.pointee.0 = branchFreePartition(buffer, low, mid, isLeft)
-                } else {
-                    result.pointee.1 = branchFreePartition(buffer, mid, end, isLeft)
-                }
-            }
-        }
-        // [low, m1) left, [m1, mid) right, [mid, m2) left, [m2, end) right: swap the shorter of
-        // the two middle blocks with the far end of the other.
-        let (m1, m2) = boundaries
-        let swapped = min(mid - m1, m2 - mid)
-        for i in 0..<swapped {
-            swapAt(b, m1 + i, m2 - swapped + i)
-        }
-        return m1 + (m2 - mid)
-    }
-
-    /// Single-threaded `partition`. Branch-free Lomuto: every value is swapped with the first
-    /// value that is not left and the boundary advances by the predicate's result.
-    @inline(__always)
-    private static func branchFreePartition(
         _ b: UnsafeMutablePointer<Double>, _ low: Int, _ end: Int, _ isLeft: (Double) -> Bool
     ) -> Int {
         var boundary = low
@@ -226,18 +196,48 @@ enum Selection {
         b[j] = t
     }
 
+    /// Sorts b[0..<count], count <= `networkThreshold`, by Batcher's merge-exchange network
+    /// (Knuth, TAOCP vol. 3, 5.2.2, Algorithm M): a fixed sequence of compare-exchanges, about
+    /// 150 for 26 values, with no data-dependent branch (each compiles to a min and a max), where
+    /// insertion sort mispredicts about once per value (350 ns against 600 ns for 26 values).
     @inline(__always)
-    static func insertionSort(_ b: UnsafeMutablePointer<Double>, _ low: Int, _ high: Int) {
-        guard low < high else { return }
-        for i in (low + 1)...high {
-            let x = b[i]
-            var j = i - 1
-            while j >= low && b[j] > x {
-                b[j + 1] = b[j]
-                j -= 1
+    static func networkSort(_ b: UnsafeMutablePointer<Double>, _ count: Int) {
+        guard count > 1 else { return }
+        networks[count].withUnsafeBufferPointer { comparators in
+            for comparator in comparators {
+                let i = Int(comparator.low), j = Int(comparator.high)
+                let x = b[i], y = b[j]
+                // min is `y < x ? y : x` and max `y >= x ? y : x`: a permutation even for -0.0
+                // and 0.0. (A hand-written `?:` pair compiles to a mispredicted branch.)
+                b[i] = Swift.min(x, y)
+                b[j] = Swift.max(x, y)
             }
-            b[j + 1] = x
         }
+    }
+
+    /// The merge-exchange networks for 0...networkThreshold values, built once.
+    private static let networks: [[(low: UInt8, high: UInt8)]] = (0...networkThreshold).map(mergeExchangeNetwork)
+
+    /// Knuth's Algorithm M: the comparators (i, i + d) of Batcher's merge exchange for n values.
+    private static func mergeExchangeNetwork(_ n: Int) -> [(low: UInt8, high: UInt8)] {
+        guard n > 1 else { return [] }
+        var comparators: [(low: UInt8, high: UInt8)] = []
+        let t = Int.bitWidth - (n - 1).leadingZeroBitCount  // ceil(log2 n)
+        var p = 1 << (t - 1)
+        while p > 0 {
+            var q = 1 << (t - 1), r = 0, d = p
+            while true {
+                for i in 0..<(n - d) where i & p == r {
+                    comparators.append((UInt8(i), UInt8(i + d)))
+                }
+                if q == p { break }
+                d = q - p
+                q >>= 1
+                r = p
+            }
+            p >>= 1
+        }
+        return comparators
     }
 
     /// SplitMix64 (Steele, Lea & Flood 2014): the sampling's fixed-seed random numbers.
