@@ -193,7 +193,7 @@ struct BoxplotStatisticsTests {
 
     @Test("Random samples: whiskers within the fences and outside the box, outliers + the rest = n")
     func properties() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0201)
+        var random = SplitMix64(seed: 0x5EED_0201)
         var mismatches = Mismatches()
         for trial in 0..<400 {
             var x = random.sample(count: random.int(1...80))

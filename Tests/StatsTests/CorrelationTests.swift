@@ -84,7 +84,7 @@ struct CorrelationTests {
 
     @Test("Random samples: symmetric, within [-1, 1], invariant under increasing transformations (Spearman)")
     func properties() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0501)
+        var random = SplitMix64(seed: 0x5EED_0501)
         var mismatches = Mismatches()
         for trial in 0..<300 {
             let n = random.int(2...60)

@@ -99,7 +99,7 @@ struct DescriptiveStatisticsTests {
 
     @Test("Symmetric data: skewness 0; shifting and scaling keep skewness and kurtosis")
     func invariances() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0301)
+        var random = SplitMix64(seed: 0x5EED_0301)
         let symmetric = DescriptiveStatistics([-3, -1, 0, 1, 3])
         #expect(symmetric.skewness == 0)
         for _ in 0..<100 {

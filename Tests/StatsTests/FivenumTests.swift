@@ -51,7 +51,7 @@ struct FivenumTests {
 
     @Test("Random samples: min and max at the ends, median in the middle, hinges ordered")
     func properties() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0101)
+        var random = SplitMix64(seed: 0x5EED_0101)
         var mismatches = Mismatches()
         for _ in 0..<300 {
             let x = random.sample(count: random.int(1...80))

@@ -5,25 +5,9 @@ import Stats
 @Suite struct MatrixTests {
     // MARK: Helpers
 
-    /// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator so that the random
-    /// matrices are the same on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform on [-1, 1) from the top 53 bits.
-        mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
-    }
-
     static func randomMatrix(rows: Int, columns: Int, seed: UInt64) -> Matrix {
         var rng = SplitMix64(seed: seed)
-        return Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in rng.nextSigned() })
+        return Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in rng.unit() * 2 - 1 })
     }
 
     static func randomSymmetric(_ n: Int, seed: UInt64) -> Matrix {

@@ -250,7 +250,7 @@ struct QuantileTests {
 
     @Test("Random samples: quantiles are monotone in p, within [min, max], permutation invariant")
     func properties() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0001)
+        var random = SplitMix64(seed: 0x5EED_0001)
         let grid = (0...40).map { Double($0) / 40 }
         var mismatches = Mismatches()
         for trial in 0..<300 {
@@ -282,7 +282,7 @@ struct QuantileTests {
     /// adversarial inputs (sorted, reversed, organ pipe, sawtooth, all equal, many duplicates).
     @Test("Order statistics by selection equal those of a full sort")
     func selectionMatchesSort() throws {
-        var random = TestSplitMix64(seed: 0x5EED_0002)
+        var random = SplitMix64(seed: 0x5EED_0002)
         var inputs: [[Double]] = []
         for n in [25, 26, 33, 49, 100, 1000, 2049, 4097, 20_000] {
             let ramp = (0..<n).map(Double.init)

@@ -66,7 +66,7 @@ struct RankingTests {
 
     @Test("Random samples: average ranks sum to n(n + 1)/2; ordinal ranks are a permutation")
     func properties() {
-        var random = TestSplitMix64(seed: 0x5EED_0401)
+        var random = SplitMix64(seed: 0x5EED_0401)
         for _ in 0..<200 {
             let x = random.sample(count: random.int(1...60))
             let n = Double(x.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Stats
 
 // Shared by the Stats test files: the numpy/scipy reference fixture, tolerant comparison, a seeded
 // random generator and a way to report many mismatches as one readable issue.
@@ -150,24 +151,9 @@ struct Mismatches {
 
 // MARK: - Seeded randomness
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so that property tests draw the
-/// same samples on every run and platform.
-struct TestSplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) with 53 random bits (independent of the standard library's algorithm).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
+/// Helpers for property tests on the toolkit's seeded generator, so that they see the same samples
+/// on every run and platform.
+extension SplitMix64 {
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
