@@ -4,13 +4,13 @@
 SWIFT ?= swift
 DEBIAN_PACKAGES := libopenblas-dev liblapacke-dev libedit-dev
 # Reference data (RIS 2023, COINr ASEM, RCI 2022) for the tests; see ../shared/data/SOURCES.md.
-STRESSTEST_FIXTURES ?= ../shared/data
+STRESSTEST_FIXTURES ?= $(abspath ../shared/data)
 export STRESSTEST_FIXTURES
 
 .PHONY: run test build release deps reference-data benchmark compare clean
 
 run: deps release
-	.build/release/stresstest
+	.build/release/stresstest repl --portfolio demo
 
 test: deps reference-data
 	$(SWIFT) build --build-tests

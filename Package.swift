@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "stresstest", targets: ["stresstest"]),
         .library(name: "Stats", targets: ["Stats"]),
+        .library(name: "StressTest", targets: ["StressTest"]),
         .library(name: "Script", targets: ["Script"]),
     ],
     dependencies: [
@@ -25,15 +26,17 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "Stats", dependencies: ["CLapack"]),
-        .target(name: "Script", dependencies: ["Stats"]),
+        .target(name: "StressTest", dependencies: ["Stats"], resources: [.copy("Resources")]),
+        .target(name: "Script", dependencies: ["Stats", "StressTest"]),
         .executableTarget(
             name: "stresstest",
             dependencies: [
-                "Script", "CEditLine",
+                "Script", "StressTest", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StressTestTests", dependencies: ["StressTest"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"]),
         .executableTarget(

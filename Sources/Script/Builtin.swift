@@ -1,3 +1,4 @@
+import StressTest
 /// A function of the standard library: its parameters, its help text and its body.
 public struct Builtin: Sendable {
     public struct Parameter: Sendable {
@@ -88,9 +89,19 @@ public struct Arguments {
     func numbers(_ name: String) throws(ScriptError) -> [Double] {
         switch value(name) {
         case .vector(let xs): return xs
+        case .named(let v): return v.values
         case .number(let x): return [x]
         case .list(let values) where values.isEmpty: return []
         case let other?: throw error(name, "`\(name)` of \(function) must be numbers, not \(other.kind)")
+        case nil: throw error(name, "\(function) needs the argument `\(name)`")
+        }
+    }
+
+    /// A string.
+    func string(_ name: String) throws(ScriptError) -> String {
+        switch value(name) {
+        case .string(let s): return s
+        case let other?: throw error(name, "`\(name)` of \(function) must be a string, not \(other.kind)")
         case nil: throw error(name, "\(function) needs the argument `\(name)`")
         }
     }

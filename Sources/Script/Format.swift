@@ -26,6 +26,11 @@ public enum Format {
         switch value {
         case .record(let record): return displayRecord(record, indent: "")
         case .text(let text): return text
+        case .table(let table): return displayTable(table)
+        case .named(let vector):
+            return displayTable(Table([("name", vector.names.map(Value.string)), ("value", vector.values.map(Value.number))]),
+                                header: false)
+        case .object(let object): return object.display
         case .list(let rows) where rows.allSatisfy({ if case .vector = $0 { true } else { false } }) && !rows.isEmpty:
             return "[" + rows.map(inline).joined(separator: ",\n ") + "]"
         default: return inline(value)
@@ -43,6 +48,9 @@ public enum Format {
         case .record(let r): "{" + r.fields.map { "\($0.name): \(inline($0.value))" }.joined(separator: ", ") + "}"
         case .text(let t): quoted(t)
         case .function(let f): "<function \(f.signature)>"
+        case .named(let v): "{" + zip(v.names, v.values).map { "\($0): \(number($1))" }.joined(separator: ", ") + "}"
+        case .table(let t): "<table of \(t.rowCount) rows: \(t.columns.map(\.name).joined(separator: ", "))>"
+        case .object(let o): "<\(o.kind)>"
         }
     }
 
@@ -60,6 +68,36 @@ public enum Format {
                 lines.append("\(fieldIndent)\(padded)  \(inline(value))")
             }
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A table with aligned columns: text left, numbers right, missing as `missing`, the title
+    /// above. A numeric column with fractions shows every value with the same number of decimals:
+    /// 2, or 4 when all its values are below 1 in magnitude.
+    public static func displayTable(_ table: Table, header: Bool = true) -> String {
+        let cells = table.columns.map { column in
+            let numbers = column.values.compactMap { if case .number(let x) = $0, x.isFinite { x } else { nil } }
+            let decimals = numbers.allSatisfy { $0 == $0.rounded() } ? 0 : numbers.allSatisfy { abs($0) < 1 } ? 4 : 2
+            return column.values.map { value -> String in
+                if case .number(let x) = value, x.isFinite { return String(format: "%.\(decimals)f", x) }
+                if case .string(let s) = value { return s }
+                return inline(value)
+            }
+        }
+        let numeric = table.columns.map { column in column.values.allSatisfy { if case .number = $0 { true } else { false } } }
+        let widths = table.columns.indices.map { j in
+            max(header ? table.columns[j].name.count : 0, cells[j].map(\.count).max() ?? 0)
+        }
+        func line(_ texts: [String]) -> String {
+            texts.indices.map { j in
+                let pad = String(repeating: " ", count: widths[j] - texts[j].count)
+                return numeric[j] ? pad + texts[j] : texts[j] + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var lines = [String]()
+        if let title = table.title { lines.append(title) }
+        if header { lines.append(line(table.columns.map(\.name))) }
+        for row in 0..<table.rowCount { lines.append(line(cells.map { $0[row] })) }
         return lines.joined(separator: "\n")
     }
 
@@ -81,6 +119,12 @@ public enum Format {
         case .list(let values): "[" + values.map(json).joined(separator: ",") + "]"
         case .record(let r): "{" + r.fields.map { jsonString($0.name) + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .function(let f): jsonString(f.signature)
+        case .named(let v): "{" + zip(v.names, v.values).map { jsonString($0) + ":" + jsonNumber($1) }.joined(separator: ",") + "}"
+        case .table(let t):
+            "[" + (0..<t.rowCount).map { row in
+                "{" + t.columns.map { jsonString($0.name) + ":" + json($0.values[row]) }.joined(separator: ",") + "}"
+            }.joined(separator: ",") + "]"
+        case .object(let o): o.json
         }
     }
 

@@ -1,3 +1,4 @@
+import StressTest
 /// `x[i]` and `x.name`. Positions count from 1, as in R and spreadsheets. An index may be a
 /// number, a vector of numbers (a selection, in that order) or a vector of booleans as long as
 /// `x` (the elements where it is true). Records index by field name: `r["q1"]` or `r.q1`.
@@ -10,6 +11,22 @@ enum Indexing {
                                   help: "fields: " + record.fields.map(\.name).joined(separator: ", "))
             }
             return try field(name, of: base, indexRange)
+        }
+        if case .named(let vector) = base, case .string(let name) = index {
+            guard let i = vector.names.firstIndex(of: name) ?? vector.names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+                throw ScriptError("no element is named \"\(name)\"", at: indexRange,
+                                  help: NameSuggestion.help(for: name, among: vector.names))
+            }
+            return .number(vector.values[i])
+        }
+        if case .named(let vector) = base, case .vector(let positions) = index {
+            var names = [String](), values = [Double]()
+            for i in positions {
+                let p = try position(i, count: vector.values.count, indexRange)
+                names.append(vector.names[p])
+                values.append(vector.values[p])
+            }
+            return .named(NamedVector(names: names, values: values))
         }
         guard let elements = base.elements else {
             throw ScriptError("\(base.kind) cannot be indexed", at: baseRange)
@@ -47,6 +64,12 @@ enum Indexing {
     }
 
     static func field(_ name: String, of base: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        if case .object(let object) = base {
+            if let value = object.field(name) { return value }
+            throw ScriptError("\(object.kind) has no field `\(name)`", at: range,
+                              help: NameSuggestion.help(for: name, among: object.fieldNames)
+                                  ?? "fields: " + object.fieldNames.prefix(12).joined(separator: ", "))
+        }
         guard case .record(let record) = base else {
             throw ScriptError("\(base.kind) has no fields", at: range)
         }

@@ -1,3 +1,4 @@
+import StressTest
 /// Runs scripts: keeps the variables of a session and evaluates statements against them and the
 /// standard library. One interpreter serves a whole REPL session, a `run` or an `eval`.
 public final class Interpreter {

@@ -144,6 +144,7 @@ extension Library {
                 switch argument.value {
                 case .number(let x): all.append(x)
                 case .vector(let xs): all += xs
+                case .named(let v): all += v.values
                 default: throw ScriptError("\(name) needs numbers, not \(argument.value.kind)", at: argument.range)
                 }
             }

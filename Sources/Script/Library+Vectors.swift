@@ -4,10 +4,12 @@ extension Library {
         Builtin(
             name: "length",
             parameters: [.init(name: "x")],
-            help: "The number of elements of a vector, missing ones included; the number of fields of a record; 1 for a single value."
+            help: "The number of elements of a vector, missing ones included; the number of rows of a table; the number of fields of a record; 1 for a single value."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             switch args.value("x")! {
             case .vector(let xs): .number(Double(xs.count))
+            case .named(let v): .number(Double(v.values.count))
+            case .table(let t): .number(Double(t.rowCount))
             case .list(let values): .number(Double(values.count))
             case .record(let r): .number(Double(r.fields.count))
             default: .number(1)
@@ -16,13 +18,18 @@ extension Library {
         Builtin(
             name: "sort",
             parameters: [.init(name: "x"), .init(name: "descending", defaultValue: "false")],
-            help: "x sorted, ascending unless descending: true. Numbers or strings. Missing values are kept, at the end."
+            help: "x sorted, ascending unless descending: true. Numbers (named ones keep their names) or strings. Missing values are kept, at the end."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let descending = try args.bool("descending", default: false)
             switch args.value("x")! {
             case .vector(let xs):
                 let present = xs.filter { !$0.isNaN }.sorted(by: descending ? (>) : (<))
                 return .vector(present + xs.filter(\.isNaN))
+            case .named(let v):
+                let order = v.values.indices.filter { !v.values[$0].isNaN }.sorted { a, b in
+                    v.values[a] != v.values[b] ? (descending ? v.values[a] > v.values[b] : v.values[a] < v.values[b]) : a < b
+                } + v.values.indices.filter { v.values[$0].isNaN }
+                return .named(NamedVector(names: order.map { v.names[$0] }, values: order.map { v.values[$0] }))
             case .list(let values):
                 var strings = [String]()
                 for value in values {

@@ -1,9 +1,10 @@
+import StressTest
 /// The standard library: every function a script can call, by name.
 struct Library: Sendable {
     let functions: [String: Builtin]
 
     static let standard: Library = Library(functions: Dictionary(uniqueKeysWithValues:
-        (statistics + vectors + [help]).map { ($0.name, $0) }))
+        (statistics + vectors + stressTest + [help]).map { ($0.name, $0) }))
 
     /// `help()` lists the functions; `help(name)` or `help("name")` explains one.
     static let help = Builtin(

@@ -5,6 +5,7 @@ import Foundation
 /// with a missing value is missing. Strings compare with `==` and `!=` and join with `+`.
 enum Operators {
     static func unary(_ op: UnaryOperator, _ value: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        if case .named(let v) = value { return renamed(try unary(op, .vector(v.values), range), v.names) }
         switch (op, value) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .vector(let xs)): return .vector(xs.map { -$0 })
@@ -24,6 +25,9 @@ enum Operators {
     }
 
     static func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        // A named vector computes as its values and keeps its names when the result is numeric.
+        if case .named(let v) = lhs { return renamed(try binary(op, .vector(v.values), rhs.unnamed, range), v.names) }
+        if case .named(let v) = rhs { return renamed(try binary(op, lhs, .vector(v.values), range), v.names) }
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)):
             return scalar(op, a, b)
@@ -79,6 +83,11 @@ enum Operators {
             default: return .bool(a >= b)
             }
         }
+    }
+
+    private static func renamed(_ value: Value, _ names: [String]) -> Value {
+        if case .vector(let xs) = value, xs.count == names.count { return .named(NamedVector(names: names, values: xs)) }
+        return value
     }
 
     private static func collect(_ values: [Value]) -> Value {

@@ -17,6 +17,12 @@ public enum Value: Sendable {
     /// A block of text for reading, such as `help`; prints as it is.
     case text(String)
     case function(Builtin)
+    /// A numeric vector whose elements are named (a portfolio's indicator, named by region).
+    case named(NamedVector)
+    /// Named columns of equal length.
+    case table(Table)
+    /// A domain object: a portfolio, a survey, scores, a benchmark.
+    case object(any ScriptObject)
 
     public static let missing = Value.number(.nan)
 
@@ -31,6 +37,9 @@ public enum Value: Sendable {
         case .record: "a record"
         case .text: "a text"
         case .function: "a function"
+        case .named: "a named vector"
+        case .table: "a table"
+        case .object(let o): o.kind
         }
     }
 
@@ -45,10 +54,17 @@ public enum Value: Sendable {
         return .vector(numbers)
     }
 
+    /// A named vector as a plain numeric vector; any other value as it is.
+    var unnamed: Value {
+        if case .named(let v) = self { return .vector(v.values) }
+        return self
+    }
+
     /// The elements of a vector or list, as values.
     var elements: [Value]? {
         switch self {
         case .vector(let xs): xs.map(Value.number)
+        case .named(let v): v.values.map(Value.number)
         case .list(let values): values
         default: nil
         }
@@ -69,4 +85,45 @@ public struct Record: Sendable {
     public subscript(name: String) -> Value? {
         fields.first { $0.name == name }?.value
     }
+}
+
+/// A numeric vector with a name per element (unique names, such as region ids).
+public struct NamedVector: Sendable {
+    public var names: [String]
+    /// NaN = missing.
+    public var values: [Double]
+
+    public init(names: [String], values: [Double]) {
+        precondition(names.count == values.count, "one name per value")
+        self.names = names
+        self.values = values
+    }
+}
+
+/// Named columns of equal length, with an optional title stating what they are and by which
+/// conventions they were computed. Prints as an aligned table; JSON is an array of row objects.
+public struct Table: Sendable {
+    public var title: String?
+    public var columns: [(name: String, values: [Value])]
+
+    public init(title: String? = nil, _ columns: [(name: String, values: [Value])]) {
+        precondition(Set(columns.map(\.values.count)).count <= 1, "columns of equal length")
+        self.title = title
+        self.columns = columns
+    }
+
+    public var rowCount: Int { columns.first?.values.count ?? 0 }
+}
+
+/// A domain object in a script: how it reads, its JSON, and its fields (`p.I02`).
+public protocol ScriptObject: Sendable {
+    /// "a portfolio", for error messages.
+    var kind: String { get }
+    /// What the REPL prints.
+    var display: String { get }
+    /// The object as JSON.
+    var json: String { get }
+    /// The names `x.name` accepts, for suggestions.
+    var fieldNames: [String] { get }
+    func field(_ name: String) -> Value?
 }

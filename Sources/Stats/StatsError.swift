@@ -12,7 +12,7 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case shapeMismatch(String)
 
     /// A number as a message shows it: whole numbers without a decimal point.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
     }
 

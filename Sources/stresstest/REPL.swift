@@ -5,10 +5,13 @@ import Script
 /// prints errors as diagnostics without ending.
 struct REPL {
     let lineReader: LineReader
-    let interpreter = Interpreter()
+    let interpreter: Interpreter
 
     func run() {
         ScriptOutput.print("StressTest toolkit. help() lists the functions; quit or Ctrl-D leaves.")
+        if case .object(let object)? = interpreter.variables["p"], let summary = (object as? CustomStringConvertible)?.description {
+            ScriptOutput.print("p = \(summary)")
+        }
         while true {
             guard let input = readStatement() else {
                 ScriptOutput.print("")  // Ctrl-D leaves the cursor after the prompt

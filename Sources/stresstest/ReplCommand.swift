@@ -14,12 +14,20 @@ struct ReplCommand: ParsableCommand {
         """
     )
 
+    @Option(help: "Start with this portfolio loaded as `p`: demo (the shipped synthetic one) or a CSV file with the StressTest framework's indicators.")
+    var portfolio: String?
+
     func run() throws {
+        let interpreter = Interpreter()
+        if let portfolio {
+            let code = "p = portfolio(\"\(portfolio.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\")"
+            guard ScriptOutput.runScript(Source(name: "--portfolio", text: code), in: interpreter) else { throw ExitCode(1) }
+        }
         guard isatty(STDIN_FILENO) == 1 else {
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            guard ScriptOutput.runScript(Source(name: "stdin", text: text), in: Interpreter()) else { throw ExitCode(1) }
+            guard ScriptOutput.runScript(Source(name: "stdin", text: text), in: interpreter) else { throw ExitCode(1) }
             return
         }
-        REPL(lineReader: LineReader(historyPath: LineReader.defaultHistoryPath)).run()
+        REPL(lineReader: LineReader(historyPath: LineReader.defaultHistoryPath), interpreter: interpreter).run()
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Script
+import StressTest
 
 @Suite("Errors say what, where (input:line:column with a caret) and how to fix it")
 struct DiagnosticTests {

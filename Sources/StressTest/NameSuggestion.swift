@@ -3,8 +3,8 @@
 /// swift-argument-parser and the Swift compiler suggest. A candidate qualifies when its distance
 /// is at most a third of the name's length (at least 1); ties go to the alphabetically first.
 /// Complexity O(c * m * n) for c candidates of length m and a name of length n.
-enum NameSuggestion {
-    static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
+public enum NameSuggestion {
+    public static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, name.count / 3)
         var best: (distance: Int, name: String)?
         for candidate in candidates {
@@ -18,11 +18,11 @@ enum NameSuggestion {
     }
 
     /// A help line "did you mean `x`?", or nil.
-    static func help(for name: String, among candidates: some Sequence<String>) -> String? {
+    public static func help(for name: String, among candidates: some Sequence<String>) -> String? {
         nearest(to: name, among: candidates).map { "did you mean `\($0)`?" }
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -1,0 +1,147 @@
+import Foundation
+import Stats
+import StressTest
+
+/// The StressTest domain: portfolios, surveys, scores, benchmarks.
+extension Library {
+    static let stressTest: [Builtin] = [
+        Builtin(
+            name: "portfolio",
+            parameters: [.init(name: "path"), .init(name: "framework", defaultValue: "the StressTest framework"),
+                         .init(name: "year", defaultValue: "the latest")],
+            help: "A portfolio of regions: portfolio(\"demo\") is the shipped demo portfolio (synthetic data, 26 regions, waves 2024 and 2026); portfolio(PATH, framework: PATH, year: Y) reads a CSV file with a region id column (region, id or code), optional name, country and year columns and one column per indicator of the framework. Several years are waves: year picks one, the latest by default, and the previous one is kept to show change. p.I02 is an indicator named by region, p.DEV a dimension composite."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let path = try args.string("path")
+            let year = try args.has("year") ? Int(args.integer("year", default: 0, in: 0...9999)) : nil
+            let frameworkPath = args.has("framework") ? try args.string("framework") : nil
+            do throws(DataErrors) {
+                if path == "demo" && frameworkPath == nil {
+                    return .object(PortfolioObject(portfolio: try Portfolio.demo(year: year)))
+                }
+                let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path) } ?? Framework.stressTest
+                return .object(PortfolioObject(portfolio: try Portfolio.load(path: path, framework: framework, year: year)))
+            } catch {
+                throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",
+                                 "the portfolio cannot be read:\n" + error.description)
+            }
+        },
+        Builtin(
+            name: "survey",
+            parameters: [.init(name: "path")],
+            help: "Reads a survey export (one row per respondent: respondent, region, group, Q01 ... Q25; comma or semicolon; answers 0-4, empty/DK/don't know missing). Every problem of the file is reported with row, column and value."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let path = try args.string("path")
+            do throws(DataErrors) {
+                return .object(SurveyObject(survey: try SurveyResponses.read(path: path)))
+            } catch {
+                throw args.error("path", "the survey cannot be read:\n" + error.description)
+            }
+        },
+        Builtin(
+            name: "score",
+            parameters: [.init(name: "s"), .init(name: "pooled", defaultValue: "false")],
+            help: "Scores a survey: per region the 21 indicators (respondent -> group -> region; the mean of the stakeholder groups' means, so each group counts equally; pooled: true takes the mean over all respondents), the six dimension composites, respondents per group and flags."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            guard case .object(let object) = args.value("s"), let survey = object as? SurveyObject else {
+                throw args.error("s", "score needs a survey, as survey(PATH) reads it, not \(args.value("s")!.kind)")
+            }
+            let method: SurveyScoring.Method = try args.bool("pooled", default: false) ? .pooled : .groupBalanced
+            return .object(ScoresObject(scores: SurveyScoring(method: method).score(survey.survey), method: method))
+        },
+        Builtin(
+            name: "with",
+            parameters: [.init(name: "p"), .init(name: "scores")],
+            help: "The portfolio with the scored regions added, or replacing the rows of regions with the same id or name. Files are not changed."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let p = try portfolio(args, "p")
+            guard case .object(let object) = args.value("scores"), let scores = object as? ScoresObject else {
+                throw args.error("scores", "with needs scores, as score(s) makes them, not \(args.value("scores")!.kind)")
+            }
+            do throws(PortfolioError) {
+                return .object(PortfolioObject(portfolio: try p.with(scores.scores)))
+            } catch {
+                throw args.error("scores", error.message, help: error.help)
+            }
+        },
+        Builtin(
+            name: "region",
+            parameters: [.init(name: "p"), .init(name: "name")],
+            help: "One region of a portfolio: its id, name, country, indicators and composites."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let p = try portfolio(args, "p")
+            let index = try regionIndex(p, args)
+            let region = p.regions[index]
+            let composites = p.composites()[index]
+            return .record(Record(title: "region \(region.label) (\(p.year.map(String.init) ?? "portfolio"))", [
+                ("id", .string(region.id)),
+                ("name", region.name.map(Value.string) ?? .missing),
+                ("country", region.country.map(Value.string) ?? .missing),
+                ("indicators", .named(NamedVector(names: p.framework.indicators.map(\.id), values: p.values[index]))),
+                ("composites", .named(NamedVector(names: p.framework.dimensions.map(\.code), values: composites))),
+            ]))
+        },
+        Builtin(
+            name: "indicators",
+            parameters: [.init(name: "p")],
+            help: "The indicators of a portfolio's framework: id, name, dimension, weight."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let indicators = try portfolio(args, "p").framework.indicators
+            return .table(Table([("id", indicators.map { .string($0.id) }), ("dimension", indicators.map { .string($0.dimension) }),
+                                 ("weight", indicators.map { .number($0.weight) }), ("name", indicators.map { .string($0.name) })]))
+        },
+        Builtin(
+            name: "dimensions",
+            parameters: [.init(name: "p")],
+            help: "The dimensions of a portfolio's framework: code, name, weight, number of indicators."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let framework = try portfolio(args, "p").framework
+            let d = framework.dimensions
+            return .table(Table([("code", d.map { .string($0.code) }), ("indicators", d.map { .number(Double(framework.indicators(in: $0.code).count)) }),
+                                 ("weight", d.map { .number($0.weight) }), ("name", d.map { .string($0.name) })]))
+        },
+        Builtin(
+            name: "composite",
+            parameters: [.init(name: "p")],
+            help: "The dimension composites of every region: the weighted arithmetic mean of the dimension's indicators (framework weights, equal by default) over those present, if they carry at least 2/3 of the dimension's weight; otherwise missing."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let p = try portfolio(args, "p")
+            let composites = p.composites()
+            var columns: [(name: String, values: [Value])] = [("region", p.regions.map { .string($0.label) })]
+            for (d, dimension) in p.framework.dimensions.enumerated() {
+                columns.append((dimension.code, composites.map { .number($0[d]) }))
+            }
+            return .table(Table(title: "composites (weighted arithmetic means of the indicators, framework weights)", columns))
+        },
+        Builtin(
+            name: "benchmark",
+            parameters: [.init(name: "p"), .init(name: "name"), .init(name: "type", defaultValue: "7"), .init(name: "k", defaultValue: "1.5")],
+            help: "Benchmarks a region against the portfolio: for each composite and indicator its value, the portfolio's quartiles (quantile type, default 7), its rank (1 = best) and position (top quartile >= Q3, upper middle, lower middle, bottom quartile <= Q1), and the change since the previous wave; then strengths (top quartile) and weaknesses (bottom quartile)."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let p = try portfolio(args, "p")
+            let index = try regionIndex(p, args)
+            let type = QuantileType(rawValue: try args.integer("type", default: 7, in: 1...9))!
+            let k = try args.number("k", default: 1.5)
+            do throws(PortfolioError) {
+                return .object(BenchmarkObject(benchmark: try Benchmark(p, region: p.regions[index].id, type: type, coefficient: k)))
+            } catch {
+                throw args.error("k", error.message, help: error.help)
+            }
+        },
+    ]
+
+    private static func portfolio(_ args: Arguments, _ name: String) throws(ScriptError) -> Portfolio {
+        guard case .object(let object) = args.value(name), let p = object as? PortfolioObject else {
+            throw args.error(name, "\(args.function) needs a portfolio, as portfolio(\"demo\") makes one, not \(args.value(name)?.kind ?? "nothing")")
+        }
+        return p.portfolio
+    }
+
+    private static func regionIndex(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> Int {
+        let name = try args.string("name")
+        do throws(PortfolioError) {
+            return try p.requireRegion(name)
+        } catch {
+            throw args.error("name", error.message, help: error.help)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// A portfolio: regions x indicators of a framework for one wave (year), with the previous wave's
+/// values for progress, and the other columns of the file: numeric ones as structural variables
+/// (population, GDP per capita, ...), text ones as attributes.
+///
+/// Missing values are NaN. Regions keep the file's order.
+public struct Portfolio: Sendable {
+    public struct Region: Sendable, Equatable {
+        public var id: String
+        public var name: String?
+        public var country: String?
+
+        /// The name if there is one, else the id.
+        public var label: String { name ?? id }
+    }
+
+    public var framework: Framework
+    /// Where the portfolio came from ("demo", a file's path).
+    public var source: String
+    /// The wave shown; nil when the file has no year column.
+    public var year: Int?
+    /// Every wave of the file, ascending.
+    public var years: [Int]
+    public var regions: [Region]
+    /// regions x `framework.indicators`.
+    public var values: [[Double]]
+    /// The previous wave's indicator values by region id, for regions present in it.
+    public var previousValues: [String: [Double]]
+    /// The previous wave's year, if any.
+    public var previousYear: Int?
+    /// Names of the numeric non-indicator columns (structural variables).
+    public var variables: [String]
+    /// regions x `variables`.
+    public var variableValues: [[Double]]
+    /// Names of the text columns that are neither id, name, country nor year.
+    public var attributes: [String]
+    /// regions x `attributes`.
+    public var attributeValues: [[String]]
+
+    /// The index of the region whose id or name is `name` (case-insensitive).
+    public func regionIndex(_ name: String) -> Int? {
+        let key = name.lowercased()
+        return regions.firstIndex { $0.id.lowercased() == key || $0.name?.lowercased() == key }
+    }
+
+    /// The index of a region, or an error with the nearest name as a suggestion.
+    public func requireRegion(_ name: String) throws(PortfolioError) -> Int {
+        if let index = regionIndex(name) { return index }
+        let names = regions.map(\.id) + regions.compactMap(\.name)
+        throw PortfolioError("the portfolio has no region `\(name)`",
+                             help: NameSuggestion.help(for: name, among: names)
+                                 ?? "its regions: \(regions.prefix(8).map(\.label).joined(separator: ", "))\(regions.count > 8 ? ", ..." : "")")
+    }
+
+    /// The values of one indicator over all regions.
+    public func column(_ indicator: String) -> [Double]? {
+        guard let j = framework.indicators.firstIndex(where: { $0.id == indicator }) else { return nil }
+        return values.map { $0[j] }
+    }
+
+    /// The dimension composites of every region (`Framework.composites`): regions x dimensions.
+    public func composites() -> [[Double]] {
+        values.map { row in
+            let byID = Dictionary(uniqueKeysWithValues: zip(framework.indicators.map(\.id), row))
+            let composites = framework.composites { byID[$0] ?? .nan }
+            return framework.dimensions.map { composites[$0.code]! }
+        }
+    }
+
+    /// A copy in which each scored region replaces the row of the region with its id or name, or
+    /// is added as a new region (structural variables missing, attributes empty). The scores
+    /// must use this portfolio's indicators. Files are not touched.
+    public func with(_ scores: [RegionScore]) throws(PortfolioError) -> Portfolio {
+        var copy = self
+        let ids = framework.indicators.map(\.id)
+        for score in scores {
+            guard Set(score.indicatorIDs) == Set(ids) else {
+                throw PortfolioError("the scores of \(score.region) have other indicators than the portfolio",
+                                     help: "score the survey with the portfolio's framework")
+            }
+            let row = ids.map { score.indicators[$0]?.value ?? .nan }
+            if let index = copy.regionIndex(score.region) {
+                copy.values[index] = row
+            } else {
+                copy.regions.append(Region(id: score.region))
+                copy.values.append(row)
+                copy.variableValues.append(copy.variables.map { _ in .nan })
+                copy.attributeValues.append(copy.attributes.map { _ in "" })
+            }
+        }
+        return copy
+    }
+}
+
+/// A request a portfolio cannot answer: an unknown region, scores that do not fit.
+public struct PortfolioError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var help: String?
+
+    public init(_ message: String, help: String? = nil) {
+        self.message = message
+        self.help = help
+    }
+
+    public var description: String { message + (help.map { " (\($0))" } ?? "") }
+}
