@@ -64,6 +64,21 @@ extension Library {
             }
         },
         Builtin(
+            name: "save",
+            parameters: [.init(name: "p"), .init(name: "path"), .init(name: "replace", defaultValue: "false")],
+            help: "Writes the portfolio's wave (the year shown, with the regions added by with) to a CSV file that portfolio(path) reads back with the same values. An existing file is replaced only with replace: true; the file is written atomically."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let p = try portfolio(args, "p")
+            let path = try args.string("path")
+            let replace = try args.bool("replace", default: false)
+            do throws(PortfolioError) {
+                try p.save(to: path, replace: replace)
+            } catch {
+                throw args.error("path", error.message, help: error.help)
+            }
+            return .text("saved \(p.regions.count) regions\(p.year.map { " (\($0))" } ?? "") to \(path)")
+        },
+        Builtin(
             name: "region",
             parameters: [.init(name: "p"), .init(name: "name")],
             help: "One region of a portfolio: its id, name, country, indicators and composites."

@@ -115,3 +115,21 @@ struct RealPortfolioTests {
         #expect(benchmark.previousYear == 2022)
     }
 }
+
+@Suite("Saving a portfolio")
+struct PortfolioSavingTests {
+    @Test func savedFilesReadBackToTheSameValues() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try Portfolio.demo()
+        let path = folder.appendingPathComponent("saved.csv").path
+        try demo.save(to: path)
+        let again = try Portfolio.load(path: path, framework: .stressTest)
+        #expect(again.regions == demo.regions && again.year == demo.year)
+        #expect(again.values.map { $0.map { $0.isNaN ? -1 : $0 } } == demo.values.map { $0.map { $0.isNaN ? -1 : $0 } })
+        #expect(again.variables == demo.variables && again.attributes == demo.attributes)
+        #expect(throws: PortfolioError.self) { try demo.save(to: path) }
+        try demo.save(to: path, replace: true)
+    }
+}
