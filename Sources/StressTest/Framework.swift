@@ -101,16 +101,8 @@ public struct Framework: Sendable, Equatable {
 
     /// The StressTest framework shipped as `Data/framework.csv`: six key dimensions, 21 indicators.
     /// The file is part of the program, so a failure to load it is a programmer error.
-    public static let stressTest: Framework = {
-        guard let url = ShippedData.url("framework.csv") else {
-            preconditionFailure("the StressTest module ships no framework.csv")
-        }
-        do {
-            return try load(path: url.path)
-        } catch {
-            preconditionFailure("the shipped framework.csv is invalid:\n\(error)")
-        }
-    }()
+    public static let stressTest: Framework = ShippedData.required("framework.csv") { try load(path: $0) }
+
 
     /// The indicators of a dimension, in file order; empty for an unknown code.
     public func indicators(in dimension: String) -> [Indicator] {

@@ -78,16 +78,8 @@ public struct Questionnaire: Sendable, Equatable {
 
     /// The StressTest questionnaire shipped as `Data/questionnaire.csv`, on `Framework.stressTest`.
     /// The file is part of the program, so a failure to load it is a programmer error.
-    public static let stressTest: Questionnaire = {
-        guard let url = ShippedData.url("questionnaire.csv") else {
-            preconditionFailure("the StressTest module ships no questionnaire.csv")
-        }
-        do {
-            return try load(path: url.path, framework: .stressTest)
-        } catch {
-            preconditionFailure("the shipped questionnaire.csv is invalid:\n\(error)")
-        }
-    }()
+    public static let stressTest: Questionnaire = ShippedData.required("questionnaire.csv") { try load(path: $0, framework: .stressTest) }
+
 
     /// The questions asked of `group`, in file order.
     public func questions(for group: StakeholderGroup) -> [Question] {
