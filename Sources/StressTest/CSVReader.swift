@@ -50,7 +50,13 @@ import Foundation
 /// about 15 ms in a debug build.
 public enum CSVReader {
     /// Reads and parses the file at `path`; errors name the file as `path` was given.
-    public static func read(path: String) throws(DataErrors) -> CSVTable {
+    ///
+    /// With `deferringRowProblems`, records that cannot be read (a wrong number of cells, text
+    /// after a closing quote) are left out of the table and described in `CSVTable.rowProblems`
+    /// instead of thrown, so that a caller can validate the other records and report every
+    /// problem of the file together. Problems of the header, and an unterminated quote (after
+    /// which nothing can be read), are always thrown.
+    public static func read(path: String, deferringRowProblems: Bool = false) throws(DataErrors) -> CSVTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataErrors([DataIssue(file: path, message: "file not found (check the path and the current folder)")])
@@ -65,15 +71,16 @@ public enum CSVReader {
             throw DataErrors([DataIssue(file: path, message: "cannot be read (\(error.localizedDescription))")])
         }
         let text = try decodeUTF8(data, file: path)
-        return try parse(text, file: path)
+        return try parse(text, file: path, deferringRowProblems: deferringRowProblems)
     }
 
-    /// Parses CSV text (a leading BOM is ignored); `file` is the name that errors use.
-    public static func parse(_ text: String, file: String) throws(DataErrors) -> CSVTable {
+    /// Parses CSV text (a leading BOM is ignored); `file` is the name that errors use. See
+    /// `read(path:deferringRowProblems:)`.
+    public static func parse(_ text: String, file: String, deferringRowProblems: Bool = false) throws(DataErrors) -> CSVTable {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(DataErrors) -> CSVTable in
-                var parser = CSVParser(bytes: bytes, file: file)
+                var parser = CSVParser(bytes: bytes, file: file, deferringRowProblems: deferringRowProblems)
                 return try parser.run()
             }
         }
@@ -140,9 +147,12 @@ private struct CSVParser {
     var header: [String]? = nil
     var issues = DataErrors()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    let deferringRowProblems: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, deferringRowProblems: Bool) {
         self.bytes = bytes
         self.file = file
+        self.deferringRowProblems = deferringRowProblems
     }
 
     mutating func run() throws(DataErrors) -> CSVTable {
@@ -153,6 +163,7 @@ private struct CSVParser {
         var row = 0
         var rows: [[String]] = []
         var rowNumbers: [Int] = []
+        var headerProblems = 0, stoppedEarly = false
         while i < n {
             row += 1
             if let next = blankLineEnd(from: i) {
@@ -172,16 +183,22 @@ private struct CSVParser {
                 let names = cells.map { $0.trimmingCSVWhitespace() }
                 header = names
                 checkHeader(names, row: row)
+                headerProblems = issues.total
             }
-            if !complete { break }
+            if !complete {
+                stoppedEarly = true
+                break
+            }
         }
         guard let header else {
             let what = row == 0 ? "is empty" : "contains only blank lines"
             throw DataErrors([DataIssue(file: file, message: "\(what); expected a header row with the column names")])
         }
-        try issues.throwIfAny()
-        return CSVTable(file: file, header: header, rows: rows, rowNumbers: rowNumbers,
-                        delimiter: delimiter == CSVParser.semicolon ? ";" : ",")
+        if !deferringRowProblems || stoppedEarly || headerProblems > 0 { try issues.throwIfAny() }
+        var table = CSVTable(file: file, header: header, rows: rows, rowNumbers: rowNumbers,
+                             delimiter: delimiter == CSVParser.semicolon ? ";" : ",")
+        table.rowProblems = issues
+        return table
     }
 
     // MARK: Lines

@@ -20,6 +20,10 @@ public struct CSVTable: Sendable {
     public var rowNumbers: [Int]
     /// The delimiter the file uses: "," or ";".
     public var delimiter: Character
+    /// Records left out because they could not be read, when the reader was asked to defer such
+    /// problems (`CSVReader.read(path:deferringRowProblems:)`); a consumer reports them with its
+    /// own findings.
+    public var rowProblems = DataErrors()
 
     /// A table built in code (tests, conversions). `rowNumbers` defaults to 2, 3, ... as if the
     /// records followed a header in row 1.

@@ -14,6 +14,8 @@ import Foundation
 /// | `parent`      | yes      | an indicator's dimension code; empty for a dimension                  |
 /// | `weight`      | no       | a finite number >= 0; without the column every weight is 1           |
 /// | `determinant` | no       | what the indicator determines (free text; empty for dimensions)       |
+/// | `min`, `max`  | no       | an indicator's scale (0 and 4 for the StressTest); values outside it  |
+/// |               |          | are errors when a portfolio is read; empty cells: no scale            |
 ///
 /// Headers are case-insensitive and in any order; other columns (notes, sources) are ignored;
 /// blank rows are skipped; rows may come in any order (an indicator may precede its dimension).
@@ -54,13 +56,18 @@ public struct Framework: Sendable, Equatable {
         public var determinant: String
         /// The indicator's weight in its dimension's composite (>= 0; 1 = equal weights).
         public var weight: Double
+        /// The values the indicator can take (0...4 for the StressTest's), when the framework
+        /// says; a portfolio value outside it is an error.
+        public var scale: ClosedRange<Double>?
 
-        public init(id: String, name: String, dimension: String, determinant: String = "", weight: Double = 1) {
+        public init(id: String, name: String, dimension: String, determinant: String = "", weight: Double = 1,
+                    scale: ClosedRange<Double>? = nil) {
             self.id = id
             self.name = name
             self.dimension = dimension
             self.determinant = determinant
             self.weight = weight
+            self.scale = scale
         }
     }
 
@@ -69,7 +76,7 @@ public struct Framework: Sendable, Equatable {
     /// The columns a framework file must have.
     public static let requiredColumns = ["level", "code", "name", "parent"]
     /// The columns a framework file may have besides the required ones.
-    public static let optionalColumns = ["weight", "determinant"]
+    public static let optionalColumns = ["weight", "determinant", "min", "max"]
 
     /// The key dimensions, in file order.
     public var dimensions: [Dimension]
@@ -146,6 +153,7 @@ public struct Framework: Sendable, Equatable {
         let nameColumn = columns["name"]!, parentColumn = columns["parent"]!
         let weightColumn = table.column(named: "weight")
         let determinantColumn = table.column(named: "determinant")
+        let minColumn = table.column(named: "min"), maxColumn = table.column(named: "max")
 
         struct Row {
             var index: Int
@@ -155,6 +163,7 @@ public struct Framework: Sendable, Equatable {
             var parent: String
             var weight: Double
             var determinant: String
+            var scale: ClosedRange<Double>?
         }
         var errors = DataErrors()
         var dimensionRows = [Row]()
@@ -208,8 +217,19 @@ public struct Framework: Sendable, Equatable {
                 }
             }
 
+            var scale: ClosedRange<Double>?
+            if let minColumn, let maxColumn, level == "indicator" {
+                let low = cell(minColumn), high = cell(maxColumn)
+                if let a = Double(low), let b = Double(high), a.isFinite, b.isFinite, a <= b {
+                    scale = a...b
+                } else if !(low.isEmpty && high.isEmpty) {
+                    errors.append(table.issue(row: index, column: Double(low) == nil ? minColumn : maxColumn,
+                                              value: Double(low) == nil ? low : high, "is not a scale bound",
+                                              allowed: "two numbers min <= max, such as 0 and 4, or both cells empty"))
+                }
+            }
             let row = Row(index: index, level: level, code: code, name: name, parent: parent, weight: weight,
-                          determinant: determinantColumn.map(cell) ?? "")
+                          determinant: determinantColumn.map(cell) ?? "", scale: scale)
             switch level {
             case "dimension":
                 if !parent.isEmpty {
@@ -268,7 +288,8 @@ public struct Framework: Sendable, Equatable {
         return Framework(
             dimensions: dimensionRows.map { Dimension(code: $0.code, name: $0.name, weight: $0.weight) },
             indicators: indicatorRows.map {
-                Indicator(id: $0.code, name: $0.name, dimension: $0.parent, determinant: $0.determinant, weight: $0.weight)
+                Indicator(id: $0.code, name: $0.name, dimension: $0.parent, determinant: $0.determinant, weight: $0.weight,
+                          scale: $0.scale)
             })
     }
 

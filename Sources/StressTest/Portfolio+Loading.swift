@@ -1,4 +1,5 @@
 import Foundation
+import Stats
 
 extension Portfolio {
     /// Column names recognised for the region id, its name, its country and the wave, in order
@@ -20,7 +21,7 @@ extension Portfolio {
     }
 
     public static func load(path: String, framework: Framework, year: Int? = nil) throws(DataErrors) -> Portfolio {
-        try parse(try CSVReader.read(path: path), framework: framework, year: year)
+        try parse(try CSVReader.read(path: path, deferringRowProblems: true), framework: framework, year: year)
     }
 
     /// A cell as a number: NaN for an empty cell, nil for text that is not a finite number. With
@@ -37,7 +38,8 @@ extension Portfolio {
 
     /// Reads a portfolio table: a region id column (`region`, `id` or `code`), optional `name`,
     /// `country` and `year` columns, one column per indicator of the framework (all required),
-    /// and any other columns (numeric ones become structural variables, others attributes).
+    /// and any other columns (structural variables when most of their filled cells are numbers,
+    /// attributes otherwise).
     ///
     /// Several years make waves: `year` picks one (default: the latest), and the previous wave
     /// is kept for progress. Values: numbers; an empty cell is missing; in a semicolon-delimited
@@ -51,7 +53,7 @@ extension Portfolio {
                                         allowed: "a column named region, id or code; found: \(table.header.joined(separator: ", "))")])
         }
         let nameColumn = find(nameColumns), countryColumn = find(countryColumns), yearColumn = find(yearColumns)
-        var errors = DataErrors()
+        var errors = table.rowProblems
         var indicatorColumns = [Int]()
         var absent = [String]()
         for indicator in framework.indicators {
@@ -100,10 +102,12 @@ extension Portfolio {
             return .nan
         }
 
-        // Numeric other columns: every non-empty cell (of every wave) reads as a number.
+        // Numeric other columns: most of their non-empty cells (of every wave) read as numbers;
+        // the other cells of such a column are errors below, never a reason to drop the column.
         let numericOthers = others.filter { column in
-            table.rows.allSatisfy { Self.number($0[column], decimalComma: decimalComma) != nil }
-                && table.rows.contains { !$0[column].trimmingCharacters(in: .whitespaces).isEmpty }
+            let filled = table.rows.filter { !$0[column].trimmingCharacters(in: .whitespaces).isEmpty }
+            let numbers = filled.filter { Self.number($0[column], decimalComma: decimalComma) != nil }
+            return !filled.isEmpty && 2 * numbers.count > filled.count
         }
         let textOthers = others.filter { !numericOthers.contains($0) }
 
@@ -126,7 +130,16 @@ extension Portfolio {
                 continue
             }
             firstRow[key] = table.rowNumbers[index]
-            let row = indicatorColumns.map { number(index, $0) }
+            var row = [Double]()
+            for (indicator, column) in zip(framework.indicators, indicatorColumns) {
+                let x = number(index, column)
+                if let scale = indicator.scale, !x.isNaN, !scale.contains(x) {
+                    errors.append(table.issue(row: index, column: column, value: cells[column].trimmingCharacters(in: .whitespaces),
+                                              "is outside the indicator's scale",
+                                              allowed: "\(StatsError.number(scale.lowerBound)) to \(StatsError.number(scale.upperBound)), or an empty cell"))
+                }
+                row.append(x)
+            }
             if rowYear == year {
                 func text(_ column: Int?) -> String? {
                     column.map { cells[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }

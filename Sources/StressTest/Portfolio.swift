@@ -72,6 +72,7 @@ public struct Portfolio: Sendable {
     public func with(_ scores: [RegionScore]) throws(PortfolioError) -> Portfolio {
         var copy = self
         let ids = framework.indicators.map(\.id)
+        var replaced = [Int: String]()
         for score in scores {
             guard Set(score.indicatorIDs) == Set(ids) else {
                 throw PortfolioError("the scores of \(score.region) have other indicators than the portfolio",
@@ -79,8 +80,14 @@ public struct Portfolio: Sendable {
             }
             let row = ids.map { score.indicators[$0]?.value ?? .nan }
             if let index = copy.regionIndex(score.region) {
+                if let earlier = replaced[index] {
+                    throw PortfolioError("the scores of \(earlier) and \(score.region) would both replace \(copy.regions[index].label)",
+                                         help: "give each region one spelling in the survey")
+                }
+                replaced[index] = score.region
                 copy.values[index] = row
             } else {
+                replaced[copy.regions.count] = score.region
                 copy.regions.append(Region(id: score.region))
                 copy.values.append(row)
                 copy.variableValues.append(copy.variables.map { _ in .nan })

@@ -37,7 +37,7 @@ public struct SurveyResponses: Sendable {
     public static let allowedAnswers = "0, 1, 2, 3, 4, or empty, DK, don't know for a missing answer"
 
     public static func read(path: String, questionnaire: Questionnaire = .stressTest) throws(DataErrors) -> SurveyResponses {
-        try parse(try CSVReader.read(path: path), questionnaire: questionnaire)
+        try parse(try CSVReader.read(path: path, deferringRowProblems: true), questionnaire: questionnaire)
     }
 
     public static func parse(_ table: CSVTable, questionnaire: Questionnaire = .stressTest) throws(DataErrors) -> SurveyResponses {
@@ -57,9 +57,10 @@ public struct SurveyResponses: Sendable {
         let used = Set(columns.values)
         let ignored = table.header.indices.filter { !used.contains($0) }.map { table.header[$0] }
 
-        var errors = DataErrors()
+        var errors = table.rowProblems
         var respondents = [Respondent]()
         var firstRow = [String: Int]()
+        var regionSpellings = [String: (String, Int)]()
         for (index, cells) in table.rows.enumerated() {
             func cell(_ name: String) -> String { cells[columns[name]!].trimmingCharacters(in: .whitespaces) }
             let id = cell("respondent"), region = cell("region"), groupText = cell("group")
@@ -76,6 +77,14 @@ public struct SurveyResponses: Sendable {
             if region.isEmpty {
                 errors.append(table.issue(row: index, column: columns["region"], value: nil, "has no region",
                                           allowed: "the region's name or code"))
+            } else if let (spelling, row) = regionSpellings[region.lowercased()], spelling != region {
+                // Regions are matched without regard to case when scores join a portfolio, so two
+                // spellings would be merged there: one spelling per region.
+                errors.append(table.issue(row: index, column: columns["region"], value: region,
+                                          "differs from \"\(spelling)\" (row \(row)) only in case",
+                                          allowed: "the same spelling of a region in every row"))
+            } else if regionSpellings[region.lowercased()] == nil {
+                regionSpellings[region.lowercased()] = (region, table.rowNumbers[index])
             }
             let group = StakeholderGroup(parsing: groupText)
             if group == nil {

@@ -133,3 +133,38 @@ struct PortfolioSavingTests {
         try demo.save(to: path, replace: true)
     }
 }
+
+@Suite("Portfolio input that must not pass silently")
+struct PortfolioValidationTests {
+    @Test func aBadCellInAStructuralVariableIsAnError() {
+        let text = "region,population,I1,I2,I3,I4\na,1500000,1,2,3,4\nb,n/a,1,2,3,4\nc,2100000,1,2,3,4\n"
+        #expect(PortfolioTests.errors(text).contains("p.csv, row 3, column population: \"n/a\" is not a number"))
+    }
+
+    @Test func valuesOutsideTheIndicatorsScaleAreErrors() throws {
+        let ids = Framework.stressTest.indicators.map(\.id)
+        #expect(Framework.stressTest.indicators.allSatisfy { $0.scale == 0...4 })
+        let text = (["region"] + ids).joined(separator: ",") + "\n"
+            + (["x"] + ids.map { $0 == "I05" ? "52" : $0 == "I06" ? "-1" : "2" }).joined(separator: ",") + "\n"
+        do {
+            _ = try Portfolio.parse(try CSVReader.parse(text, file: "s.csv"), framework: .stressTest)
+            Issue.record("out-of-scale values were accepted")
+        } catch {
+            #expect(error.description.contains("s.csv, row 2, column I05: \"52\" is outside the indicator's scale (allowed: 0 to 4, or an empty cell)"))
+            #expect(error.description.contains("s.csv, row 2, column I06: \"-1\" is outside the indicator's scale"))
+        }
+    }
+
+    @Test func twoScoresCannotReplaceOneRegion() throws {
+        let ids = Framework.stressTest.indicators.map(\.id)
+        let text = (["region"] + ids).joined(separator: ",") + "\n" + (["Nordtal"] + ids.map { _ in "2" }).joined(separator: ",") + "\n"
+        let p = try Portfolio.parse(try CSVReader.parse(text, file: "s.csv"), framework: .stressTest)
+        let header = "respondent,region,group," + Questionnaire.stressTest.questions.map(\.id).joined(separator: ",")
+        func score(_ region: String) throws -> [RegionScore] {
+            let row = (["r", region, "policy"] + Questionnaire.stressTest.questions.map { $0.groups.contains(.policy) ? "3" : "" }).joined(separator: ",")
+            return SurveyScoring().score(try SurveyResponses.parse(try CSVReader.parse(header + "\n" + row, file: "s.csv")))
+        }
+        let scores = try score("Nordtal") + score("NORDTAL")
+        #expect(throws: PortfolioError.self) { try p.with(scores) }
+    }
+}

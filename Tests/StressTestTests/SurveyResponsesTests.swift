@@ -103,3 +103,29 @@ struct SurveyResponsesTests {
         }
     }
 }
+
+@Suite("Survey import: every problem of a file at once")
+struct SurveyResponsesAllProblemsTests {
+    @Test func aRaggedRowDoesNotHideTheOtherErrors() throws {
+        var rows = [["respondent": "a1", "region": "R", "group": "policy", "Q01": "9"],
+                    ["respondent": "a3", "region": "R", "group": "boss"]]
+        rows[0]["Q02"] = "1"
+        var text = SurveyResponsesTests.csv(rows)
+        text += "\na2,R,policy,1,2"
+        do {
+            _ = try SurveyResponses.parse(try CSVReader.parse(text, file: "t.csv", deferringRowProblems: true))
+            Issue.record("bad input was accepted")
+        } catch {
+            let text = error.description
+            #expect(text.contains("t.csv, row 4: has 5 cells but the header has 28 columns"), "\(text)")
+            #expect(text.contains("t.csv, row 2, column Q01: \"9\" is not an answer"))
+            #expect(text.contains("t.csv, row 3, column group: \"boss\" is not a stakeholder group"))
+        }
+    }
+
+    @Test func aRegionIsSpelledOneWay() {
+        let text = SurveyResponsesTests.csv([["respondent": "1", "region": "Nordtal", "group": "P"],
+                                              ["respondent": "2", "region": "NORDTAL", "group": "P"]])
+        #expect(SurveyResponsesTests.errors(text).contains("survey.csv, row 3, column region: \"NORDTAL\" differs from \"Nordtal\" (row 2) only in case"))
+    }
+}
