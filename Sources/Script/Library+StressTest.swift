@@ -39,14 +39,20 @@ extension Library {
         },
         Builtin(
             name: "score",
-            parameters: [.init(name: "s"), .init(name: "pooled", defaultValue: "false")],
-            help: "Scores a survey: per region the 21 indicators (respondent -> group -> region; the mean of the stakeholder groups' means, so each group counts equally; pooled: true takes the mean over all respondents), the six dimension composites, respondents per group and flags."
+            parameters: [.init(name: "s"), .init(name: "pooled", defaultValue: "false"),
+                         .init(name: "bootstrap", defaultValue: "2000"), .init(name: "seed", defaultValue: "1")],
+            help: "Scores a survey: per region the 21 indicators (respondent -> group -> region; the mean of the stakeholder groups' means, so each group counts equally; pooled: true takes the mean over all respondents), the six dimension composites, respondents per group, flags, and 90% bootstrap intervals from `bootstrap` resamples of the respondents within their groups (0 = none), seeded by `seed`."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             guard case .object(let object) = args.value("s"), let survey = object as? SurveyObject else {
                 throw args.error("s", "score needs a survey, as survey(PATH) reads it, not \(args.value("s")!.kind)")
             }
             let method: SurveyScoring.Method = try args.bool("pooled", default: false) ? .pooled : .groupBalanced
-            return .object(ScoresObject(scores: SurveyScoring(method: method).score(survey.survey), method: method))
+            let resamples = try args.integer("bootstrap", default: SurveyScoring.defaultResamples, in: 0...SurveyScoring.maximumResamples)
+            let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
+            let scoring = SurveyScoring(method: method)
+            let scores = resamples > 0
+                ? scoring.bootstrap(survey.survey, resamples: resamples, seed: UInt64(seed)) : scoring.score(survey.survey)
+            return .object(ScoresObject(scores: scores, method: method))
         },
         Builtin(
             name: "with",

@@ -1,6 +1,11 @@
 import Stats
 
 extension SurveyScoring {
+    /// The number of bootstrap resamples unless a user asks for another.
+    public static let defaultResamples = 2000
+    /// More resamples than this would only take time: the intervals are stable long before.
+    public static let maximumResamples = 1_000_000
+
     /// Bootstrap percentile intervals for every indicator and composite of every region:
     /// respondents are resampled with replacement within their group (each group keeps its size,
     /// so the group-balanced design is kept), the region is scored again, and the interval is the
@@ -11,7 +16,7 @@ extension SurveyScoring {
     /// seeded with `seed`, so a region's interval does not depend on the other regions.
     /// Complexity O(B r q) for B resamples, r respondents, q questions.
     public func bootstrap(
-        _ survey: SurveyResponses, resamples: Int = 2000, level: Double = 0.9, seed: UInt64 = 1
+        _ survey: SurveyResponses, resamples: Int = defaultResamples, level: Double = 0.9, seed: UInt64 = 1
     ) -> [RegionScore] {
         precondition(resamples > 0 && level > 0 && level < 1, "resamples > 0 and 0 < level < 1")
         var seeds = SplitMix64(seed: seed)

@@ -34,9 +34,9 @@ struct SurveyScoreCommand: ParsableCommand {
     @Flag(help: "Print CSV, one row per region.")
     var csv = false
 
-    @Option(help: ArgumentHelp("Add 90% bootstrap intervals from this many resamples (respondents resampled within their group); 0 = none.",
+    @Option(help: ArgumentHelp("90% bootstrap intervals from this many resamples (respondents resampled within their group); 0 = none.",
                                valueName: "n"))
-    var bootstrap = 0
+    var bootstrap = SurveyScoring.defaultResamples
 
     @Option(help: ArgumentHelp("The seed of the bootstrap (default 1); the same seed gives the same intervals.",
                                valueName: "seed"))
@@ -47,7 +47,9 @@ struct SurveyScoreCommand: ParsableCommand {
 
     func validate() throws {
         if json && csv { throw ValidationError("--json and --csv cannot be used together; choose one output format.") }
-        if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 (no intervals) or a number of resamples such as 2000.") }
+        if bootstrap < 0 || bootstrap > SurveyScoring.maximumResamples {
+            throw ValidationError("--bootstrap must be 0 (no intervals) or a number of resamples up to \(SurveyScoring.maximumResamples), such as 2000.")
+        }
         if seed != nil && bootstrap == 0 { throw ValidationError("--seed applies only with --bootstrap N.") }
     }
 

@@ -154,7 +154,7 @@ struct SurveyCommandTests {
     @Test func scoreJSONHasTheShapeOfTheIssueWithHandComputedValues() throws {
         let (folder, path) = try Self.write(Self.twoRespondents)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Executable.run(["survey", "score", path, "--json"])
+        let result = try Executable.run(["survey", "score", path, "--json", "--bootstrap", "0"])
         #expect(result.status == 0)
         #expect(result.error.isEmpty)
         let indicators = Self.object(Self.indicators, ["I01": "2", "I02": "1.5", "I03": "3", "I12": "3"])
@@ -170,7 +170,7 @@ struct SurveyCommandTests {
     @Test func scoreCSVHasOneRowPerRegionWithEmptyCellsForMissingValues() throws {
         let (folder, path) = try Self.write(Self.twoRespondents + "I1,\"Süd, Wald\",intermediate,2" + String(repeating: ",", count: 24) + "\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Executable.run(["survey", "score", "--csv", path])
+        let result = try Executable.run(["survey", "score", "--csv", path, "--bootstrap", "0"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 4)
@@ -189,8 +189,8 @@ struct SurveyCommandTests {
         let (folder, path) = try Self.write(text)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let balanced = try Self.jsonObject(try Executable.run(["survey", "score", path, "--json"]).output)
-        let pooled = try Self.jsonObject(try Executable.run(["survey", "score", path, "--json", "--pooled"]).output)
+        let balanced = try Self.jsonObject(try Executable.run(["survey", "score", path, "--json", "--bootstrap", "0"]).output)
+        let pooled = try Self.jsonObject(try Executable.run(["survey", "score", path, "--json", "--pooled", "--bootstrap", "0"]).output)
         func indicator(_ json: [String: Any], _ id: String) throws -> Double {
             let regions = try #require(json["regions"] as? [[String: Any]])
             let indicators = try #require(regions.first?["indicators"] as? [String: Any])
@@ -202,8 +202,8 @@ struct SurveyCommandTests {
         #expect(try indicator(balanced, "I03") == 3)
         #expect(try indicator(pooled, "I03") == 3)
 
-        let text1 = try Executable.run(["survey", "score", path]).output
-        let text2 = try Executable.run(["survey", "score", path, "--pooled"]).output
+        let text1 = try Executable.run(["survey", "score", path, "--bootstrap", "0"]).output
+        let text2 = try Executable.run(["survey", "score", path, "--pooled", "--bootstrap", "0"]).output
         #expect(text1.contains("Conventions: indicators group-balanced"))
         #expect(text2.contains("Conventions: indicators pooled"))
         #expect(text1.contains("\nI01         2.25  1.53  2.50  2  1  0  Involvement of cluster initiatives during the development phase\n"))
@@ -213,7 +213,7 @@ struct SurveyCommandTests {
     @Test func scoreTextShowsIndicatorsCompositesAndFlagsPerRegion() throws {
         let (folder, path) = try Self.write(Self.twoRespondents)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Executable.run(["survey", "score", path])
+        let result = try Executable.run(["survey", "score", path, "--bootstrap", "0"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Survey scores: \(path) (1 region, 2 respondents)")
@@ -278,7 +278,11 @@ struct SurveyCommandTests {
         #expect(both.error.contains("--json and --csv cannot be used together"))
         let negative = try Executable.run(["survey", "score", path, "--bootstrap", "-5"])
         #expect(negative.status == 64)
-        let seedAlone = try Executable.run(["survey", "score", path, "--seed", "3"])
+        let huge = try Executable.run(["survey", "score", path, "--bootstrap", "5000000000"])
+        #expect(huge.status == 64)
+        // Intervals are on by default, from 2,000 resamples.
+        #expect(try Executable.run(["survey", "score", path, "--json"]).output.contains(#""intervals":{"I01":["#))
+        let seedAlone = try Executable.run(["survey", "score", path, "--seed", "3", "--bootstrap", "0"])
         #expect(seedAlone.status == 64)
         #expect(seedAlone.error.contains("--seed applies only with --bootstrap N"))
     }

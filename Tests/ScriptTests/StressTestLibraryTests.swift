@@ -45,12 +45,16 @@ struct StressTestLibraryTests {
 
     @Test func surveyScoreAndWith() throws {
         let survey = try #require(ShippedData.url("survey_nordtal.csv"))
-        let code = "p = portfolio(\"demo\"); s = survey(\"\(survey.path)\"); sc = score(s)"
+        let code = "p = portfolio(\"demo\"); s = survey(\"\(survey.path)\"); sc = score(s, bootstrap: 0)"
         #expect(try json(code + "; sc.regions") == #"["Nordtal"]"#)
         // The example responses score to Nordtal's row of the demo portfolio.
         #expect(try json(code + "; sc.I05[\"Nordtal\"] == p.I05[\"Nordtal\"]") == "true")
         #expect(try json(code + "; q = with(p, sc); length(q.regions)") == "26")
         #expect(try json(code + "; sc").hasPrefix(#"{"regions":[{"region":"Nordtal","respondents":{"policy":"#))
+        // Intervals by default (2,000 resamples), reproducible by seed.
+        let withIntervals = try json("score(survey(\"\(survey.path)\"), bootstrap: 200, seed: 3)")
+        #expect(withIntervals.contains(#""intervals":{"I01":["#))
+        #expect(try json("score(survey(\"\(survey.path)\"), bootstrap: 200, seed: 3)") == withIntervals)
         let bad = try #require(diagnostic("survey(\"/nonexistent/s.csv\")"))
         #expect(bad.contains("the survey cannot be read"))
     }
