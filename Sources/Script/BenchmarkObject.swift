@@ -11,24 +11,31 @@ struct BenchmarkObject: ScriptObject {
     var table: Table { table(indented: false) }
 
     /// One row per composite and indicator; `indented` sets the indicators under their composite
-    /// for reading.
+    /// and leaves out the columns only machines need (the outliers' names).
     func table(indented: Bool) -> Table {
         let e = benchmark.entries
+        let names = benchmark.regionLabels
         var columns: [(name: String, values: [Value])] = [
             ("code", e.map { .string($0.isComposite || !indented ? $0.code : "  " + $0.code) }),
             ("value", e.map { .number($0.value) }),
+            ("n", e.map { .number(Double($0.box.count)) }),
+            ("low", e.map { .number($0.box.lowerWhisker) }),
             ("q1", e.map { .number($0.box.q1) }),
             ("median", e.map { .number($0.box.median) }),
             ("q3", e.map { .number($0.box.q3) }),
+            ("high", e.map { .number($0.box.upperWhisker) }),
             ("rank", e.map { $0.rank.map { .number(Double($0)) } ?? .missing }),
-            ("position", e.map { .string($0.position?.rawValue ?? "missing") }),
+            ("position", e.map { $0.position.map { .string($0.rawValue) } ?? .missing }),
         ]
-        if benchmark.previousYear != nil {
+        if !indented || benchmark.previousYear != nil {
             columns.append(("change", e.map { .number($0.change ?? .nan) }))
+        }
+        if !indented {
+            columns.append(("outliers", e.map { .list($0.box.outlierPositions.map { .string(names[$0]) }) }))
         }
         columns.append(("name", e.map { .string($0.name) }))
         let since = benchmark.previousYear.map { "; change since \($0)" } ?? ""
-        return Table(title: "benchmark of \(benchmark.region.label) (\(benchmark.conventions)\(since))", columns)
+        return Table(title: "benchmark of \(benchmark.region.label) (\(benchmark.conventions); low and high: whiskers\(since))", columns)
     }
 
     var display: String {

@@ -73,11 +73,11 @@ public enum Format {
 
     /// A table with aligned columns: text left, numbers right, missing as `missing`, the title
     /// above. A numeric column with fractions shows every value with the same number of decimals:
-    /// 2, or 4 when all its values are below 1 in magnitude.
+    /// 2, or 4 when all its values are below 0.1 in magnitude.
     public static func displayTable(_ table: Table, header: Bool = true) -> String {
         let cells = table.columns.map { column in
             let numbers = column.values.compactMap { if case .number(let x) = $0, x.isFinite { x } else { nil } }
-            let decimals = numbers.allSatisfy { $0 == $0.rounded() } ? 0 : numbers.allSatisfy { abs($0) < 1 } ? 4 : 2
+            let decimals = numbers.allSatisfy { $0 == $0.rounded() } ? 0 : numbers.allSatisfy { abs($0) < 0.1 } ? 4 : 2
             return column.values.map { value -> String in
                 if case .number(let x) = value, x.isFinite { return String(format: "%.\(decimals)f", x) }
                 if case .string(let s) = value { return s }

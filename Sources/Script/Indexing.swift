@@ -12,6 +12,12 @@ enum Indexing {
             }
             return try field(name, of: base, indexRange)
         }
+        if case .table(let table) = base {
+            return try tableElement(table, at: index, indexRange)
+        }
+        if case .object(let object) = base, case .string(let name) = index {
+            return try field(name, of: base, indexRange)
+        }
         if case .named(let vector) = base, case .string(let name) = index {
             guard let i = vector.names.firstIndex(of: name) ?? vector.names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
                 throw ScriptError("no element is named \"\(name)\"", at: indexRange,
@@ -54,6 +60,28 @@ enum Indexing {
         }
     }
 
+    /// `t[i]` is row i as a record, `t["name"]` a column.
+    private static func tableElement(_ table: Table, at index: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        switch index {
+        case .number(let i):
+            let row = try position(i, count: table.rowCount, range)
+            return .record(Record(table.columns.map { ($0.name, $0.values[row]) }))
+        case .string(let name):
+            return try column(name, of: table, range)
+        default:
+            throw ScriptError("a table is indexed by a row number or a column name, not \(index.kind)", at: range)
+        }
+    }
+
+    private static func column(_ name: String, of table: Table, _ range: SourceRange) throws(ScriptError) -> Value {
+        guard let column = table.columns.first(where: { $0.name == name }) else {
+            let names = table.columns.map(\.name)
+            throw ScriptError("the table has no column `\(name)`", at: range,
+                              help: NameSuggestion.help(for: name, among: names) ?? "columns: " + names.joined(separator: ", "))
+        }
+        return .vector(of: column.values)
+    }
+
     private static func position(_ i: Double, count: Int, _ range: SourceRange) throws(ScriptError) -> Int {
         guard i == i.rounded(), i >= 1, i <= Double(count) else {
             let what = i.isNaN ? "missing" : Format.number(i)
@@ -64,6 +92,7 @@ enum Indexing {
     }
 
     static func field(_ name: String, of base: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        if case .table(let table) = base { return try column(name, of: table, range) }
         if case .object(let object) = base {
             if let value = object.field(name) { return value }
             throw ScriptError("\(object.kind) has no field `\(name)`", at: range,

@@ -22,7 +22,7 @@ extension Library {
                 return .object(PortfolioObject(portfolio: try Portfolio.load(path: path, framework: framework, year: year)))
             } catch {
                 throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",
-                                 "the portfolio cannot be read:\n" + error.description)
+                                 "the portfolio cannot be read:\n" + error.lines.joined(separator: "\n"))
             }
         },
         Builtin(
@@ -34,7 +34,7 @@ extension Library {
             do throws(DataErrors) {
                 return .object(SurveyObject(survey: try SurveyResponses.read(path: path)))
             } catch {
-                throw args.error("path", "the survey cannot be read:\n" + error.description)
+                throw args.error("path", "the survey cannot be read:\n" + error.lines.joined(separator: "\n"))
             }
         },
         Builtin(

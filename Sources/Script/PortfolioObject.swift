@@ -24,7 +24,7 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
         for (d, dimension) in portfolio.framework.dimensions.enumerated() {
             columns.append((dimension.code, composites.map { .number($0[d]) }))
         }
-        return Format.displayTable(Table(title: summary + "\ncomposites (weighted means of the indicators); p.I01 ... for indicators", columns))
+        return Format.displayTable(Table(title: summary + "\ncomposites (weighted means of the indicators); p.\(portfolio.framework.indicators.first?.id ?? "") or p[\"\(portfolio.framework.indicators.first?.id ?? "")\"] for an indicator", columns))
     }
 
     var json: String {

@@ -44,6 +44,8 @@ public struct Benchmark: Sendable {
     }
 
     public var region: Portfolio.Region
+    /// The labels of the portfolio's regions, in order: `box.outlierPositions` index them.
+    public var regionLabels: [String]
     public var year: Int?
     public var previousYear: Int?
     public var regionCount: Int
@@ -91,6 +93,7 @@ public struct Benchmark: Sendable {
             }
         }
         region = portfolio.regions[index]
+        regionLabels = portfolio.regions.map(\.label)
         year = portfolio.year
         previousYear = previousRow == nil ? nil : portfolio.previousYear
         regionCount = portfolio.regions.count

@@ -56,9 +56,15 @@ public struct DataErrors: Error, Equatable, Sendable, CustomStringConvertible {
         if !isEmpty { throw self }
     }
 
+    /// Each problem on a line starting with `error: `, as a command prints them.
     public var description: String {
-        var lines = issues.map { "error: \($0)" }
+        lines.map { $0.hasPrefix("...") ? $0 : "error: " + $0 }.joined(separator: "\n")
+    }
+
+    /// The problems, one a line, without a prefix (for embedding in another message).
+    public var lines: [String] {
+        var lines = issues.map(\.description)
         if total > issues.count { lines.append("... and \(total - issues.count) more errors (only the first \(Self.limit) are listed)") }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

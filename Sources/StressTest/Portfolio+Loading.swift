@@ -15,9 +15,18 @@ extension Portfolio {
         guard let url = ShippedData.url("demo_portfolio.csv") else {
             throw DataErrors([DataIssue(file: "demo_portfolio.csv", message: "is not shipped with this build")])
         }
-        var portfolio = try load(path: url.path, framework: .stressTest, year: year)
-        portfolio.source = "demo"
-        return portfolio
+        do throws(DataErrors) {
+            var portfolio = try load(path: url.path, framework: .stressTest, year: year)
+            portfolio.source = "demo"
+            return portfolio
+        } catch {
+            // Name the file as users know it, not by its place inside the build folder.
+            throw DataErrors(error.issues.map { issue in
+                var issue = issue
+                issue.file = "the demo portfolio"
+                return issue
+            })
+        }
     }
 
     public static func load(path: String, framework: Framework, year: Int? = nil) throws(DataErrors) -> Portfolio {

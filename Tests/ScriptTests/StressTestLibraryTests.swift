@@ -58,4 +58,25 @@ struct StressTestLibraryTests {
         let bad = try #require(diagnostic("survey(\"/nonexistent/s.csv\")"))
         #expect(bad.contains("the survey cannot be read"))
     }
+
+    @Test func benchmarkTablesCarryTheBoxplotAndIndexByRowAndColumn() throws {
+        let row = try json("b = benchmark(portfolio(\"demo\"), \"Nordtal\"); b.table[1]")
+        #expect(row.hasPrefix(#"{"code":"DEV","value":"#))
+        for key in [#""n":26"#, #""low":"#, #""high":"#, #""rank":"#, #""position":"#, #""change":"#, #""outliers":["#] {
+            #expect(row.contains(key), "\(key) in \(row)")
+        }
+        #expect(try json("b = benchmark(portfolio(\"demo\"), \"Nordtal\"); length(b.table.code)") == "27")
+        #expect(try json("b = benchmark(portfolio(\"demo\"), \"Nordtal\"); b.table[\"code\"][2]") == #""I01""#)
+        // Without a previous wave the change is missing, not absent.
+        #expect(try json("b = benchmark(portfolio(\"demo\", year: 2024), \"Nordtal\"); b.table[1].change") == "null")
+        let missingColumn = try #require(diagnostic("b = benchmark(portfolio(\"demo\"), \"Nordtal\"); b.table.positon"))
+        #expect(missingColumn.contains("did you mean `position`?"))
+    }
+
+    @Test func indicatorsReadByNameWhateverTheirCode() throws {
+        #expect(try json("p = portfolio(\"demo\"); p[\"I02\"][\"Nordtal\"] == p.I02[\"Nordtal\"]") == "true")
+        let demo = try #require(diagnostic("portfolio(\"demo\", year: 2025)"))
+        #expect(demo.contains("the demo portfolio: has no wave 2025 (allowed: its years: 2024, 2026)"))
+        #expect(!demo.contains(".build"))
+    }
 }
