@@ -35,24 +35,7 @@ struct ScoresObject: ScriptObject {
     }
 
     var json: String {
-        Format.json(.record(Record([("regions", .list(scores.map { score in
-            .record(Record([
-                ("region", .string(score.region)),
-                ("respondents", .record(Record(StakeholderGroup.allCases.map { ($0.rawValue, .number(Double(score.respondents[$0, default: 0]))) }))),
-                ("indicators", .record(Record(score.indicatorIDs.map { ($0, .number(score.indicators[$0]?.value ?? .nan)) }))),
-                ("composites", .record(Record(score.dimensionCodes.map { ($0, .number(score.composites[$0] ?? .nan)) }))),
-                ("flags", .record(Record([
-                    ("small_groups", .list(score.smallGroups.map { .string($0.rawValue) })),
-                    ("unanswered", .list(score.unansweredIndicators.map(Value.string))),
-                ]))),
-                ("intervals", .record(Record(score.indicatorIDs.map { ($0, Self.interval(score.indicators[$0]?.interval)) }
-                    + score.dimensionCodes.map { ($0, Self.interval(score.compositeIntervals[$0])) }))),
-            ]))
-        }))])))
-    }
-
-    private static func interval(_ range: ClosedRange<Double>?) -> Value {
-        range.map { .vector([$0.lowerBound, $0.upperBound]) } ?? .missing
+        Format.json(ScoresValue.record(scores, method: method, intervals: scores.contains { $0.indicators.values.contains { $0.interval != nil } }))
     }
 
     var fieldNames: [String] { ["regions"] + (scores.first.map { $0.indicatorIDs + $0.dimensionCodes } ?? []) }

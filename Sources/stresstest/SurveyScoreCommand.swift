@@ -60,7 +60,7 @@ struct SurveyScoreCommand: ParsableCommand {
             ? scoring.bootstrap(survey, resamples: bootstrap, level: Self.level, seed: seed ?? 1)
             : scoring.score(survey)
         if json {
-            ScriptOutput.print(Self.json(scores, intervals: bootstrap > 0))
+            ScriptOutput.print(Self.json(scores, method: scoring.method, intervals: bootstrap > 0))
         } else if csv {
             SurveyCommand.write(Self.csv(scores, framework: scoring.framework, intervals: bootstrap > 0))
         } else {
@@ -71,30 +71,8 @@ struct SurveyScoreCommand: ParsableCommand {
 
     // MARK: JSON
 
-    static func json(_ scores: [RegionScore], intervals: Bool) -> String {
-        let regions = scores.map { score -> Value in
-            var fields: [(name: String, value: Value)] = [
-                ("region", .string(score.region)),
-                ("respondents", .record(Record(StakeholderGroup.allCases.map {
-                    ($0.rawValue, .number(Double(score.respondents[$0, default: 0])))
-                }))),
-                ("indicators", .record(Record(score.indicatorIDs.map { ($0, .number(score.indicators[$0]?.value ?? .nan)) }))),
-                ("composites", .record(Record(score.dimensionCodes.map { ($0, .number(score.composites[$0] ?? .nan)) }))),
-                ("flags", .record(Record([
-                    ("small_groups", .list(score.smallGroups.map { .string($0.rawValue) })),
-                    ("unanswered", .list(score.unansweredIndicators.map { .string($0) })),
-                ]))),
-            ]
-            if intervals {
-                let all = score.indicatorIDs.map { ($0, score.indicators[$0]?.interval) }
-                    + score.dimensionCodes.map { ($0, score.compositeIntervals[$0]) }
-                fields.append(("intervals", .record(Record(all.map { code, interval in
-                    (code, interval.map { .vector([$0.lowerBound, $0.upperBound]) } ?? .missing)
-                }))))
-            }
-            return .record(Record(fields))
-        }
-        return Format.json(.record(Record([("regions", .list(regions))])))
+    static func json(_ scores: [RegionScore], method: SurveyScoring.Method, intervals: Bool) -> String {
+        Format.json(ScoresValue.record(scores, method: method, intervals: intervals))
     }
 
     // MARK: CSV

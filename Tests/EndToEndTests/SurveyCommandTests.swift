@@ -162,8 +162,13 @@ struct SurveyCommandTests {
         let unanswered = Self.indicators.filter { !["I01", "I02", "I03", "I12"].contains($0) }
         let flags = #"{"small_groups":["policy","operational","intermediate"],"unanswered":["#
             + unanswered.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+        // By hand: respondent values I01 3 (P1: Q01 4, Q02 2) and 1 (O1: Q01 1, Q02 DK), I02 3 and 0,
+        // I03 2 and 4; sd with n - 1 and the gap between the two group means.
+        let sd = Self.object(Self.indicators, ["I01": "\(2.0.squareRoot())", "I02": "\(4.5.squareRoot())", "I03": "\(2.0.squareRoot())"])
+        let gap = Self.object(Self.indicators, ["I01": "2", "I02": "3", "I03": "2"])
         #expect(result.output == #"{"regions":[{"region":"Nordtal","respondents":{"policy":1,"operational":1,"intermediate":0},"indicators":"#
-                + indicators + #","composites":"# + composites + #","flags":"# + flags + "}]}\n")
+                + indicators + #","composites":"# + composites + #","sd":"# + sd + #","gap":"# + gap + #","flags":"# + flags
+                + #"}],"method":"group-balanced"}"# + "\n")
         #expect(result.output.contains(#""DEV":2.1666666666666665,"#))
     }
 

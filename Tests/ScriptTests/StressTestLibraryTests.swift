@@ -51,6 +51,7 @@ struct StressTestLibraryTests {
         #expect(try json(code + "; sc.I05[\"Nordtal\"] == p.I05[\"Nordtal\"]") == "true")
         #expect(try json(code + "; q = with(p, sc); length(q.regions)") == "26")
         #expect(try json(code + "; sc").hasPrefix(#"{"regions":[{"region":"Nordtal","respondents":{"policy":"#))
+        #expect(try json(code + "; sc").hasSuffix(#"],"method":"group-balanced"}"#))
         // Intervals by default (2,000 resamples), reproducible by seed.
         let withIntervals = try json("score(survey(\"\(survey.path)\"), bootstrap: 200, seed: 3)")
         #expect(withIntervals.contains(#""intervals":{"I01":["#))
