@@ -182,7 +182,13 @@ private struct CSVParser {
             } else {
                 let names = cells.map { $0.trimmingCSVWhitespace() }
                 header = names
-                checkHeader(names, row: row)
+                if names.count == 1 && cells[0].contains("\t") {
+                    issues.append(DataIssue(file: file, row: row,
+                                            message: "the header is one column holding tabs: the file seems to be tab-separated",
+                                            allowed: "values separated by commas or semicolons; save the sheet as CSV"))
+                } else {
+                    checkHeader(names, row: row)
+                }
                 headerProblems = issues.total
             }
             if !complete {

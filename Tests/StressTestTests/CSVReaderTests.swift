@@ -366,3 +366,15 @@ private func temporaryFolder() throws -> URL {
         #expect(table.rows.count > 200)
     }
 }
+
+@Suite("CSV: a tab-separated file")
+struct CSVTabSeparatedTests {
+    @Test func aTabSeparatedFileIsNamedAsSuch() {
+        do {
+            _ = try CSVReader.parse("respondent\tregion\tgroup\n1\tA\tP\n", file: "t.tsv")
+            Issue.record("a tab-separated file was read as CSV")
+        } catch {
+            #expect(error.description.contains("t.tsv, row 1: the header is one column holding tabs: the file seems to be tab-separated"))
+        }
+    }
+}
