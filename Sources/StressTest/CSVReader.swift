@@ -25,6 +25,8 @@ import Foundation
 /// - A file that cannot be read, is empty (or only blank lines), or is not valid UTF-8 (the message
 ///   names the line of the first bad byte and how to re-save the file).
 /// - A header with an empty name or two names equal ignoring case (both columns are named).
+///   Exception: unnamed columns at the end whose cells are all empty, as spreadsheets save them
+///   (`a;b;;;`), hold nothing and are left out of the table.
 /// - Every record with fewer or more cells than the header (row number and both counts).
 /// - A quoted value whose closing quote is missing (the row where it began; reading stops there),
 ///   and text after a closing quote, usually an unescaped quote inside a quoted value.
@@ -163,7 +165,7 @@ private struct CSVParser {
         var row = 0
         var rows: [[String]] = []
         var rowNumbers: [Int] = []
-        var headerProblems = 0, stoppedEarly = false
+        var headerProblems = 0, stoppedEarly = false, headerRow = 1
         while i < n {
             row += 1
             if let next = blankLineEnd(from: i) {
@@ -182,6 +184,7 @@ private struct CSVParser {
             } else {
                 let names = cells.map { $0.trimmingCSVWhitespace() }
                 header = names
+                headerRow = row
                 if names.count == 1 && cells[0].contains("\t") {
                     issues.append(DataIssue(file: file, row: row,
                                             message: "the header is one column holding tabs: the file seems to be tab-separated",
@@ -194,6 +197,19 @@ private struct CSVParser {
             if !complete {
                 stoppedEarly = true
                 break
+            }
+        }
+        // Spreadsheets often save empty trailing columns (`a;b;;;`): unnamed columns at the end
+        // whose cells are all empty hold nothing, so they are left out; an unnamed trailing column
+        // with a value is an error (`checkHeader` leaves trailing unnamed columns to this check).
+        if let names = header, let keep = names.lastIndex(where: { !$0.isEmpty }).map({ $0 + 1 }), keep < names.count {
+            if let filled = rows.indices.first(where: { !rows[$0][keep...].allSatisfy { $0.trimmingCSVWhitespace().isEmpty } }) {
+                issues.append(DataIssue(file: file, row: headerRow,
+                                        message: "column \(columnReference(keep)) has no name but row \(rowNumbers[filled]) has a value in it; give it a header"))
+                headerProblems += 1
+            } else {
+                header = Array(names[..<keep])
+                rows = rows.map { Array($0[..<keep]) }
             }
         }
         guard let header else {
@@ -322,7 +338,8 @@ private struct CSVParser {
 
     mutating func checkHeader(_ names: [String], row: Int) {
         var seen: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
+        let named = (names.lastIndex { !$0.isEmpty } ?? -1) + 1  // trailing unnamed columns: see `run`
+        for (index, name) in names.enumerated() where index < named || named == 0 {
             if name.isEmpty {
                 issues.append(DataIssue(
                     file: file, row: row,

@@ -221,10 +221,17 @@ private func temporaryFolder() throws -> URL {
         #expect(spaced.issues.first?.message.contains("are both named \"b\"") == true)
     }
 
-    @Test func emptyHeaderNameIsAnError() {
-        let errors = parseErrors("a,b,\n1,2,\n")
-        #expect(errors.total == 1)
-        #expect(errors.issues[0].message.hasPrefix("column 3 (C) has no name"))
+    @Test func emptyHeaderNameIsAnError() throws {
+        let middle = parseErrors("a,,c\n1,2,3\n")
+        #expect(middle.total == 1)
+        #expect(middle.issues[0].message.hasPrefix("column 2 (B) has no name"))
+        // Empty trailing columns, as spreadsheets save them, hold nothing and are left out ...
+        let table = try CSVReader.parse("a;b;;\n1;2;;\n3;4; ;\n", file: "t.csv")
+        #expect(table.header == ["a", "b"] && table.rows == [["1", "2"], ["3", "4"]])
+        // ... but an unnamed column with a value is an error.
+        let filled = parseErrors("a,b,\n1,2,\n3,4,x\n")
+        #expect(filled.total == 1)
+        #expect(filled.issues[0].message == "column 3 (C) has no name but row 3 has a value in it; give it a header")
     }
 
     @Test func emptyTextIsAnError() {
