@@ -42,6 +42,7 @@ struct BenchmarkObject: ScriptObject {
         var text = Format.displayTable(table(indented: true))
         text += "\nstrengths (top quartile): " + list(benchmark.strengths)
         text += "\nweaknesses (bottom quartile): " + list(benchmark.weaknesses)
+        for caution in benchmark.cautions { text += "\ncaution: \(benchmark.region.label): \(caution)" }
         return text
     }
 
@@ -56,15 +57,17 @@ struct BenchmarkObject: ScriptObject {
             ("entries", .table(table)),
             ("strengths", .list(benchmark.strengths.map { .string($0.code) })),
             ("weaknesses", .list(benchmark.weaknesses.map { .string($0.code) })),
+            ("cautions", .list(benchmark.cautions.map(Value.string))),
         ])))
     }
 
-    var fieldNames: [String] { ["strengths", "weaknesses", "table", "region", "year"] }
+    var fieldNames: [String] { ["strengths", "weaknesses", "cautions", "table", "region", "year"] }
 
     func field(_ name: String) -> Value? {
         switch name {
         case "strengths": .list(benchmark.strengths.map { .string($0.code) })
         case "weaknesses": .list(benchmark.weaknesses.map { .string($0.code) })
+        case "cautions": .list(benchmark.cautions.map(Value.string))
         case "table": .table(table)
         case "region": .string(benchmark.region.label)
         case "year": benchmark.year.map { .number(Double($0)) } ?? .missing

@@ -54,6 +54,9 @@ public struct Benchmark: Sendable {
     public var quantileType: QuantileType
     public var coefficient: Double
 
+    /// What a reader must know before trusting the region's values (`Portfolio.cautions`).
+    public var cautions: [String]
+
     public var strengths: [Entry] { entries.filter { $0.position == .top } }
     public var weaknesses: [Entry] { entries.filter { $0.position == .bottom } }
 
@@ -94,6 +97,7 @@ public struct Benchmark: Sendable {
         }
         region = portfolio.regions[index]
         regionLabels = portfolio.regions.map(\.label)
+        cautions = portfolio.cautions[portfolio.regions[index].id] ?? []
         year = portfolio.year
         previousYear = previousRow == nil ? nil : portfolio.previousYear
         regionCount = portfolio.regions.count

@@ -35,6 +35,9 @@ public struct Portfolio: Sendable {
     public var attributes: [String]
     /// regions x `attributes`.
     public var attributeValues: [[String]]
+    /// Cautions about a region's row by region id, such as the small stakeholder groups of the
+    /// survey that `with` took its values from; a benchmark repeats them.
+    public var cautions: [String: [String]] = [:]
 
     /// The index of the region whose id or name is `name` (case-insensitive).
     public func regionIndex(_ name: String) -> Int? {
@@ -67,7 +70,8 @@ public struct Portfolio: Sendable {
     }
 
     /// A copy in which each scored region replaces the row of the region with its id or name, or
-    /// is added as a new region (structural variables missing, attributes empty). The scores
+    /// is added as a new region (structural variables missing, attributes empty). Small groups
+    /// and unanswered indicators of the scores become the region's `cautions`. The scores
     /// must use this portfolio's indicators. Files are not touched.
     public func with(_ scores: [RegionScore]) throws(PortfolioError) -> Portfolio {
         var copy = self
@@ -79,6 +83,14 @@ public struct Portfolio: Sendable {
                                      help: "score the survey with the portfolio's framework")
             }
             let row = ids.map { score.indicators[$0]?.value ?? .nan }
+            var cautions = [String]()
+            if !score.smallGroups.isEmpty {
+                let groups = score.smallGroups.map { "\($0.rawValue) (\(score.respondents[$0, default: 0]))" }
+                cautions.append("its survey has fewer than \(SurveyScoring.minimumGroupSize) respondents in " + groups.joined(separator: ", "))
+            }
+            if !score.unansweredIndicators.isEmpty {
+                cautions.append("nobody answered " + score.unansweredIndicators.joined(separator: ", "))
+            }
             if let index = copy.regionIndex(score.region) {
                 if let earlier = replaced[index] {
                     throw PortfolioError("the scores of \(earlier) and \(score.region) would both replace \(copy.regions[index].label)",
@@ -86,9 +98,11 @@ public struct Portfolio: Sendable {
                 }
                 replaced[index] = score.region
                 copy.values[index] = row
+                copy.cautions[copy.regions[index].id] = cautions.isEmpty ? nil : cautions
             } else {
                 replaced[copy.regions.count] = score.region
                 copy.regions.append(Region(id: score.region))
+                copy.cautions[score.region] = cautions.isEmpty ? nil : cautions
                 copy.values.append(row)
                 copy.variableValues.append(copy.variables.map { _ in .nan })
                 copy.attributeValues.append(copy.attributes.map { _ in "" })

@@ -80,4 +80,12 @@ struct StressTestLibraryTests {
         #expect(demo.contains("the demo portfolio: has no wave 2025 (allowed: its years: 2024, 2026)"))
         #expect(!demo.contains(".build"))
     }
+
+    @Test func smallGroupsOfTheSurveyAreRepeatedInTheBenchmark() throws {
+        let survey = try #require(ShippedData.url("survey_valdelora.csv"))
+        let code = "q = with(portfolio(\"demo\"), score(survey(\"\(survey.path)\"), bootstrap: 0)); b = benchmark(q, \"Valdelora\")"
+        #expect(try json(code + "; b.cautions") == #"["its survey has fewer than 3 respondents in policy (2)"]"#)
+        #expect(Format.display(try evaluate(code + "; b")).hasSuffix("caution: Valdelora: its survey has fewer than 3 respondents in policy (2)"))
+        #expect(try json("b = benchmark(portfolio(\"demo\"), \"Valdelora\"); b.cautions") == "[]")
+    }
 }
