@@ -31,11 +31,6 @@ public enum MissingValues {
         return copied ?? data.filter { !$0.isNaN }
     }
 
-    /// Number of missing values (NaN) in `data`.
-    public static func count(in data: some Sequence<Double>) -> Int {
-        data.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
-    }
-
     /// `madvise(MADV_HUGEPAGE)` on the whole 2 MiB pages inside a fresh, still untouched
     /// allocation of `count` doubles of at least 4 MiB (numpy's threshold); a hint only, whose
     /// failure changes nothing. Does nothing on other systems.
