@@ -91,6 +91,9 @@ public struct Portfolio: Sendable {
             if !score.unansweredIndicators.isEmpty {
                 cautions.append("nobody answered " + score.unansweredIndicators.joined(separator: ", "))
             }
+            if let year, let latest = years.last, year != latest {
+                cautions.append("its survey scores were put into the \(year) wave, not the latest (\(latest))")
+            }
             if let index = copy.regionIndex(score.region) {
                 if let earlier = replaced[index] {
                     throw PortfolioError("the scores of \(earlier) and \(score.region) would both replace \(copy.regions[index].label)",

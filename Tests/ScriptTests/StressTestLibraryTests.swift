@@ -87,5 +87,7 @@ struct StressTestLibraryTests {
         #expect(try json(code + "; b.cautions") == #"["its survey has fewer than 3 respondents in policy (2)"]"#)
         #expect(Format.display(try evaluate(code + "; b")).hasSuffix("caution: Valdelora: its survey has fewer than 3 respondents in policy (2)"))
         #expect(try json("b = benchmark(portfolio(\"demo\"), \"Valdelora\"); b.cautions") == "[]")
+        let older = "q = with(portfolio(\"demo\", year: 2024), score(survey(\"\(survey.path)\"), bootstrap: 0)); b = benchmark(q, \"Valdelora\")"
+        #expect(try json(older + "; b.cautions[2]") == #""its survey scores were put into the 2024 wave, not the latest (2026)""#)
     }
 }
