@@ -78,3 +78,24 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension CSVTable {
+    /// The indices of the columns `names` (matched as `column(named:)`), or one error at the
+    /// header row naming the missing ones and the columns found: "the `what` lacks the columns
+    /// ... (found: ...)".
+    public func requireColumns(_ names: [String], of what: String, allowed: String) throws(DataErrors) -> [String: Int] {
+        var columns = [String: Int]()
+        var missing = [String]()
+        for name in names {
+            if let index = column(named: name) { columns[name] = index } else { missing.append(name) }
+        }
+        guard missing.isEmpty else {
+            let found = header.isEmpty ? "no columns" : header.joined(separator: ", ")
+            throw DataErrors([DataIssue(
+                file: file, row: 1,
+                message: "the \(what) lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (found: \(found))",
+                allowed: allowed)])
+        }
+        return columns
+    }
+}

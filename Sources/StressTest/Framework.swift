@@ -137,18 +137,8 @@ public struct Framework: Sendable, Equatable {
         if table.column(named: "level") == nil, table.column(named: "dimension") != nil {
             return try parseIndicatorList(table)
         }
-        var missing = [String]()
-        var columns = [String: Int]()
-        for name in requiredColumns {
-            if let index = table.column(named: name) { columns[name] = index } else { missing.append(name) }
-        }
-        guard missing.isEmpty else {
-            let found = table.header.isEmpty ? "no columns" : table.header.joined(separator: ", ")
-            throw DataErrors([DataIssue(
-                file: table.file, row: 1,
-                message: "the framework lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (found: \(found))",
-                allowed: "a header with \(requiredColumns.joined(separator: ", ")) and optionally \(optionalColumns.joined(separator: ", "))")])
-        }
+        let columns = try table.requireColumns(requiredColumns, of: "framework",
+            allowed: "a header with \(requiredColumns.joined(separator: ", ")) and optionally \(optionalColumns.joined(separator: ", "))")
         let levelColumn = columns["level"]!, codeColumn = columns["code"]!
         let nameColumn = columns["name"]!, parentColumn = columns["parent"]!
         let weightColumn = table.column(named: "weight")

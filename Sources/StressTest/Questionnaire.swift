@@ -103,18 +103,8 @@ public struct Questionnaire: Sendable, Equatable {
 
     /// Validates a questionnaire table against `framework`; all problems are reported together.
     public static func parse(_ table: CSVTable, framework: Framework = .stressTest) throws(DataErrors) -> Questionnaire {
-        var missing = [String]()
-        var columns = [String: Int]()
-        for name in requiredColumns {
-            if let index = table.column(named: name) { columns[name] = index } else { missing.append(name) }
-        }
-        guard missing.isEmpty else {
-            let found = table.header.isEmpty ? "no columns" : table.header.joined(separator: ", ")
-            throw DataErrors([DataIssue(
-                file: table.file, row: 1,
-                message: "the questionnaire lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (found: \(found))",
-                allowed: "a header with \(requiredColumns.joined(separator: ", ")) and a wording column per group asked: \(StakeholderGroup.allCases.map(\.rawValue).joined(separator: ", "))")])
-        }
+        let columns = try table.requireColumns(requiredColumns, of: "questionnaire",
+            allowed: "a header with \(requiredColumns.joined(separator: ", ")) and a wording column per group asked: \(StakeholderGroup.allCases.map(\.rawValue).joined(separator: ", "))")
         let idColumn = columns["question"]!, indicatorColumn = columns["indicator"]!, groupsColumn = columns["groups"]!
         var wordingColumns = [StakeholderGroup: Int]()
         for group in StakeholderGroup.allCases {

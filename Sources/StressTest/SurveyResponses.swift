@@ -43,17 +43,8 @@ public struct SurveyResponses: Sendable {
     public static func parse(_ table: CSVTable, questionnaire: Questionnaire = .stressTest) throws(DataErrors) -> SurveyResponses {
         let questionIDs = questionnaire.questions.map(\.id)
         let required = ["respondent", "region", "group"] + questionIDs
-        var columns = [String: Int]()
-        var missingColumns = [String]()
-        for name in required {
-            if let index = table.column(named: name) { columns[name] = index } else { missingColumns.append(name) }
-        }
-        guard missingColumns.isEmpty else {
-            throw DataErrors([DataIssue(
-                file: table.file, row: 1,
-                message: "the survey lacks the column\(missingColumns.count == 1 ? "" : "s") \(missingColumns.joined(separator: ", "))",
-                allowed: "the header needs respondent, region, group and \(questionIDs.first ?? "")...\(questionIDs.last ?? ""); found: \(table.header.joined(separator: ", "))")])
-        }
+        let columns = try table.requireColumns(required, of: "survey",
+            allowed: "a header with respondent, region, group and \(questionIDs.first ?? "")...\(questionIDs.last ?? "")")
         let used = Set(columns.values)
         let ignored = table.header.indices.filter { !used.contains($0) }.map { table.header[$0] }
 
