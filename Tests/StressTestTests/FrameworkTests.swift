@@ -44,14 +44,7 @@ struct FrameworkTests {
 
     /// The description of the errors of bad input ("" if it parses).
     static func errors(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return ""
-        } catch let error as DataErrors {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
+        errorText { _ = try parse(text) }
     }
 
     /// A valid two-dimension framework; the tests break one row or column at a time.

@@ -25,12 +25,7 @@ struct PortfolioTests {
     }
 
     static func errors(_ text: String, year: Int? = nil) -> String {
-        do {
-            _ = try load(text, year: year)
-            return ""
-        } catch {
-            return "\(error)"
-        }
+        errorText { _ = try load(text, year: year) }
     }
 
     @Test func latestWaveByDefaultWithThePreviousKept() throws {

@@ -38,14 +38,7 @@ struct QuestionnaireTests {
 
     /// The description of the errors of bad input ("" if it parses).
     static func errors(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return ""
-        } catch let error as DataErrors {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
+        errorText { _ = try parse(text) }
     }
 
     // MARK: The shipped questionnaire

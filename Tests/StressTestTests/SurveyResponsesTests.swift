@@ -19,14 +19,7 @@ struct SurveyResponsesTests {
 
     /// The description of the errors of bad input.
     static func errors(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return ""
-        } catch let error as DataErrors {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
+        errorText { _ = try parse(text) }
     }
 
     @Test func readsAnswersGroupsAndMissingValues() throws {
