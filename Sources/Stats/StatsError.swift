@@ -10,6 +10,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case lapack(routine: String, info: Int)
     /// Matrix shapes that do not fit the operation.
     case shapeMismatch(String)
+    /// A value outside an aggregation method's domain (e.g. 0 under a geometric mean): the unit
+    /// (0-based row), the child's code, its value, the method and what it accepts.
+    case aggregationDomain(unit: Int, member: String, value: Double, method: String, allowed: String)
 
     /// A number as a message shows it: whole numbers without a decimal point.
     public static func number(_ x: Double) -> String {
@@ -28,6 +31,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             "LAPACK \(routine) failed (info = \(info))"
         case .shapeMismatch(let message):
             message
+        case .aggregationDomain(let unit, let member, let value, let method, let allowed):
+            "unit \(unit + 1) has \(member) = \(Self.number(value)), which a \(method) mean cannot aggregate (it needs \(allowed))"
         }
     }
 }
