@@ -16,12 +16,17 @@ import Foundation
 /// | `determinant` | no       | what the indicator determines (free text; empty for dimensions)       |
 /// | `min`, `max`  | no       | an indicator's scale (0 and 4 for the StressTest); values outside it  |
 /// |               |          | are errors when a portfolio is read; empty cells: no scale            |
+/// | `direction`   | no       | an indicator's direction: 1 (more is better, the default) or -1       |
+/// | `target`      | no       | an indicator's target (distance-to-target normalisation)              |
 ///
 /// Headers are case-insensitive and in any order; other columns (notes, sources) are ignored;
 /// blank rows are skipped; rows may come in any order (an indicator may precede its dimension).
-/// Indicators and dimensions keep the file's order. The `parent` column is there so that deeper
-/// hierarchies (indicator -> group -> dimension -> index) can be written later; this version reads
-/// two levels and says so when it meets another level name or a dimension with a parent.
+/// Indicators and dimensions keep the file's order. Deeper hierarchies (indicator -> dimension ->
+/// pillar -> ... -> index) use any other level name for the rows above the dimensions (`pillar`,
+/// `index`, ...): a dimension's parent is then such a group, a group's parent a group one level up,
+/// and every dimension must have a parent (the levels of a composite are uniform, as in COINr).
+/// Without groups, or when the top level has several groups, the overall index is implied.
+/// COINr's metadata format (`IndCode`, `Agg1`, ...) is read too: see `parseCOINr`.
 ///
 /// Every problem is reported with file, spreadsheet row, column, value and what is allowed, all
 /// problems of a file together: a missing required column, an unknown level, a missing, malformed
@@ -35,13 +40,38 @@ public struct Framework: Sendable, Equatable {
     public struct Dimension: Sendable, Equatable, Hashable {
         public var code: String
         public var name: String
-        /// The dimension's weight in an overall index (>= 0; 1 = equal weights).
+        /// The dimension's weight in its parent (a group, or the overall index) (>= 0; 1 = equal
+        /// weights).
         public var weight: Double
+        /// The code of the group the dimension belongs to in a deeper framework (`groups`); nil
+        /// when the dimensions are the level right below the index.
+        public var parent: String?
 
-        public init(code: String, name: String, weight: Double = 1) {
+        public init(code: String, name: String, weight: Double = 1, parent: String? = nil) {
             self.code = code
             self.name = name
             self.weight = weight
+            self.parent = parent
+        }
+    }
+
+    /// An aggregate above the dimensions in a deeper framework (a pillar, a sub-index, the index):
+    /// COINr's levels 3 and up. `level` 1 aggregates dimensions, level 2 aggregates level-1
+    /// groups, and so on; every member of a level has a parent in the next level up, except the
+    /// top level.
+    public struct Group: Sendable, Equatable, Hashable {
+        public var code: String
+        public var name: String
+        public var level: Int
+        public var weight: Double
+        public var parent: String?
+
+        public init(code: String, name: String, level: Int, weight: Double = 1, parent: String? = nil) {
+            self.code = code
+            self.name = name
+            self.level = level
+            self.weight = weight
+            self.parent = parent
         }
     }
 
@@ -59,15 +89,21 @@ public struct Framework: Sendable, Equatable {
         /// The values the indicator can take (0...4 for the StressTest's), when the framework
         /// says; a portfolio value outside it is an error.
         public var scale: ClosedRange<Double>?
+        /// 1 when more is better, -1 when less is better (normalisation reverses the indicator).
+        public var direction: Double
+        /// A target value for the distance-to-target normalisation (COINr's `Target`), if any.
+        public var target: Double?
 
         public init(id: String, name: String, dimension: String, determinant: String = "", weight: Double = 1,
-                    scale: ClosedRange<Double>? = nil) {
+                    scale: ClosedRange<Double>? = nil, direction: Double = 1, target: Double? = nil) {
             self.id = id
             self.name = name
             self.dimension = dimension
             self.determinant = determinant
             self.weight = weight
             self.scale = scale
+            self.direction = direction
+            self.target = target
         }
     }
 
@@ -76,18 +112,20 @@ public struct Framework: Sendable, Equatable {
     /// The columns a framework file must have.
     public static let requiredColumns = ["level", "code", "name", "parent"]
     /// The columns a framework file may have besides the required ones.
-    public static let optionalColumns = ["weight", "determinant", "min", "max"]
+    public static let optionalColumns = ["weight", "determinant", "min", "max", "direction", "target"]
 
     /// The key dimensions, in file order.
     public var dimensions: [Dimension]
     /// All indicators, in file order.
     public var indicators: [Indicator]
+    /// The aggregates above the dimensions, level by level (empty for a two-level framework).
+    public var groups: [Group] = []
 
     /// A framework built in code. Programmer errors (duplicate codes, an indicator whose dimension
     /// is not given, a dimension without indicators, a negative or non-finite weight) stop the
     /// program; data from files goes through `parse`, which reports them as `DataErrors`.
-    public init(dimensions: [Dimension], indicators: [Indicator]) {
-        let codes = dimensions.map(\.code) + indicators.map(\.id)
+    public init(dimensions: [Dimension], indicators: [Indicator], groups: [Group] = []) {
+        let codes = dimensions.map(\.code) + indicators.map(\.id) + groups.map(\.code)
         precondition(Set(codes).count == codes.count, "Framework: duplicate codes in \(codes)")
         let dimensionCodes = Set(dimensions.map(\.code))
         for indicator in indicators {
@@ -102,8 +140,23 @@ public struct Framework: Sendable, Equatable {
             precondition(dimension.weight.isFinite && dimension.weight >= 0,
                          "Framework: dimension \(dimension.code) has weight \(dimension.weight)")
         }
+        let groupCodes = Set(groups.map(\.code))
+        for dimension in dimensions {
+            precondition(groups.isEmpty ? dimension.parent == nil : dimension.parent.map(groupCodes.contains) == true,
+                         "Framework: dimension \(dimension.code) has parent \(dimension.parent ?? "none")")
+        }
+        for group in groups {
+            precondition(group.level >= 1 && group.weight.isFinite && group.weight >= 0, "Framework: group \(group.code)")
+            if let parent = group.parent {
+                precondition(groups.contains { $0.code == parent && $0.level == group.level + 1 },
+                             "Framework: group \(group.code) has parent \(parent) that is not one level up")
+            }
+            precondition(group.level == 1 ? dimensions.contains { $0.parent == group.code }
+                         : groups.contains { $0.parent == group.code }, "Framework: group \(group.code) has no members")
+        }
         self.dimensions = dimensions
         self.indicators = indicators
+        self.groups = groups
     }
 
     /// The StressTest framework shipped as `Data/framework.csv`: six key dimensions, 21 indicators.
@@ -127,8 +180,16 @@ public struct Framework: Sendable, Equatable {
     }
 
     /// Reads and validates a framework file (format: see the type's documentation).
-    public static func load(path: String) throws(DataErrors) -> Framework {
-        try parse(try CSVReader.read(path: path))
+    public static func load(path: String, aggregates: String? = nil) throws(DataErrors) -> Framework {
+        let table = try CSVReader.read(path: path)
+        if table.column(named: "IndCode") != nil {
+            return try parseCOINr(table, aggregates: try aggregates.map { path throws(DataErrors) in try CSVReader.read(path: path) })
+        }
+        if let aggregates {
+            throw DataErrors([DataIssue(file: aggregates, message: "is an aggregate table, which only COINr metadata (IndCode, Agg1, ...) uses",
+                                        allowed: "groups as rows of the framework file itself (level pillar, index, ...)")])
+        }
+        return try parse(table)
     }
 
     /// Validates a framework table (format: see the type's documentation); all problems are
@@ -154,10 +215,13 @@ public struct Framework: Sendable, Equatable {
             var weight: Double
             var determinant: String
             var scale: ClosedRange<Double>?
+            var direction: Double
+            var target: Double?
         }
         var errors = DataErrors()
         var dimensionRows = [Row]()
         var indicatorRows = [Row]()
+        var groupRows = [Row]()
         var firstRowOfCode = [String: Int]()
 
         for (index, cells) in table.rows.enumerated() {
@@ -169,10 +233,6 @@ public struct Framework: Sendable, Equatable {
 
             if levelText.isEmpty {
                 errors.append(table.issue(row: index, column: levelColumn, value: nil, "has no level",
-                                          allowed: levels.joined(separator: ", ")))
-            } else if !levels.contains(level) {
-                errors.append(table.issue(row: index, column: levelColumn, value: levelText,
-                                          "is not a level this version reads (it reads dimensions and their indicators)",
                                           allowed: levels.joined(separator: ", ")))
             }
 
@@ -207,6 +267,20 @@ public struct Framework: Sendable, Equatable {
                 }
             }
 
+            var direction = 1.0, target: Double?
+            if let column = table.column(named: "direction"), level == "indicator" {
+                let text = cell(column)
+                if let d = Double(text), d == 1 || d == -1 { direction = d } else if !text.isEmpty {
+                    errors.append(table.issue(row: index, column: column, value: text, "is not a direction", allowed: "1 (more is better) or -1 (less is better)"))
+                }
+            }
+            if let column = table.column(named: "target"), level == "indicator" {
+                let text = cell(column)
+                if let t = Double(text), t.isFinite { target = t } else if !text.isEmpty {
+                    errors.append(table.issue(row: index, column: column, value: text, "is not a target", allowed: "a number, or an empty cell"))
+                }
+            }
+
             var scale: ClosedRange<Double>?
             if let minColumn, let maxColumn, level == "indicator" {
                 let low = cell(minColumn), high = cell(maxColumn)
@@ -219,19 +293,12 @@ public struct Framework: Sendable, Equatable {
                 }
             }
             let row = Row(index: index, level: level, code: code, name: name, parent: parent, weight: weight,
-                          determinant: determinantColumn.map(cell) ?? "", scale: scale)
+                          determinant: determinantColumn.map(cell) ?? "", scale: scale, direction: direction, target: target)
             switch level {
-            case "dimension":
-                if !parent.isEmpty {
-                    errors.append(table.issue(row: index, column: parentColumn, value: parent,
-                                              "is the parent of a dimension; this version reads two levels, so a dimension has no parent",
-                                              allowed: "an empty cell"))
-                }
-                dimensionRows.append(row)
-            case "indicator":
-                indicatorRows.append(row)
-            default:
-                break
+            case "dimension": dimensionRows.append(row)
+            case "indicator": indicatorRows.append(row)
+            case "": break
+            default: groupRows.append(row)
             }
         }
 
@@ -273,14 +340,71 @@ public struct Framework: Sendable, Equatable {
             errors.append(DataIssue(file: table.file, message: "has no dimensions and no indicators",
                                     allowed: "one row per dimension (level dimension) and per indicator (level indicator)"))
         }
+        // Groups above the dimensions: their level is their distance from the dimensions.
+        var groupLevel = [String: Int]()
+        let groupCodes = groupRows.map(\.code)
+        let groupList = groupCodes.isEmpty ? "no group rows" : groupCodes.joined(separator: ", ")
+        if !groupRows.isEmpty {
+            for row in dimensionRows where !groupCodes.contains(row.parent) {
+                var message = row.parent.isEmpty ? "has no parent, but this framework has groups above its dimensions"
+                    : "is not a group of this framework"
+                if !row.parent.isEmpty, let suggestion = NameSuggestion.nearest(to: row.parent, among: groupCodes) {
+                    message += "; did you mean \(suggestion)?"
+                }
+                errors.append(table.issue(row: row.index, column: parentColumn, value: row.parent.isEmpty ? nil : row.parent, message,
+                                          allowed: "the code of a group one level up: \(groupList)"))
+            }
+            var members = [String: [String]]()
+            for row in dimensionRows + groupRows where !row.parent.isEmpty { members[row.parent, default: []].append(row.code) }
+            let dimensionSet = Set(dimensionCodes)
+            func level(of code: String, depth: Int) -> Int? {
+                guard depth <= groupRows.count, let children = members[code], !children.isEmpty else { return nil }
+                let levels = children.map { dimensionSet.contains($0) ? 0 : level(of: $0, depth: depth + 1) }
+                guard let first = levels.first, let l = first, levels.allSatisfy({ $0 == l }) else { return nil }
+                return l + 1
+            }
+            for row in groupRows {
+                if let l = level(of: row.code, depth: 0) {
+                    groupLevel[row.code] = l
+                } else {
+                    errors.append(table.issue(row: row.index, column: codeColumn, value: row.code,
+                                              members[row.code] == nil
+                                                ? "is a group without members (its level is \"\(row.level)\"; levels are indicator, dimension, and any name for a group above the dimensions)"
+                                                : "is a group whose members are not all on one level (or form a cycle)",
+                                              allowed: "a group whose members (rows with it as parent) are all dimensions, or all groups of one level"))
+                }
+            }
+            for row in groupRows where !row.parent.isEmpty {
+                if !groupCodes.contains(row.parent) {
+                    errors.append(table.issue(row: row.index, column: parentColumn, value: row.parent, "is not a group of this framework",
+                                              allowed: "a group code: \(groupList)"))
+                } else if let l = groupLevel[row.code], let p = groupLevel[row.parent], p != l + 1 {
+                    errors.append(table.issue(row: row.index, column: parentColumn, value: row.parent, "is not one level above \(row.code)",
+                                              allowed: "a group whose members are on the level of \(row.code)"))
+                }
+            }
+            let top = groupLevel.values.max() ?? 0
+            for row in groupRows where row.parent.isEmpty && groupLevel[row.code].map({ $0 < top }) == true {
+                errors.append(table.issue(row: row.index, column: parentColumn, value: nil, "has no parent, but groups of a higher level exist",
+                                          allowed: "the code of a group one level up"))
+            }
+        } else {
+            for row in dimensionRows where !row.parent.isEmpty {
+                errors.append(table.issue(row: row.index, column: parentColumn, value: row.parent,
+                                          "is the parent of a dimension, but the framework has no group rows",
+                                          allowed: "an empty cell, or a row for the group (level pillar, index, ...)"))
+            }
+        }
         try errors.throwIfAny()
 
         return Framework(
-            dimensions: dimensionRows.map { Dimension(code: $0.code, name: $0.name, weight: $0.weight) },
+            dimensions: dimensionRows.map { Dimension(code: $0.code, name: $0.name, weight: $0.weight, parent: $0.parent.isEmpty ? nil : $0.parent) },
             indicators: indicatorRows.map {
                 Indicator(id: $0.code, name: $0.name, dimension: $0.parent, determinant: $0.determinant, weight: $0.weight,
-                          scale: $0.scale)
-            })
+                          scale: $0.scale, direction: $0.direction, target: $0.target)
+            },
+            groups: groupRows.map { Group(code: $0.code, name: $0.name, level: groupLevel[$0.code]!, weight: $0.weight,
+                                          parent: $0.parent.isEmpty ? nil : $0.parent) })
     }
 
     /// A code: an ASCII letter, then ASCII letters, digits or `_`, so that it can name a column

@@ -4,8 +4,8 @@ import Stats
 extension Portfolio {
     /// Column names recognised for the region id, its name, its country and the wave, in order
     /// of preference (case-insensitive).
-    static let idColumns = ["region", "id", "code"]
-    static let nameColumns = ["name", "regionname", "region_name"]
+    static let idColumns = ["region", "id", "code", "unitcode"]
+    static let nameColumns = ["name", "regionname", "region_name", "unitname"]
     static let countryColumns = ["country"]
     static let yearColumns = ["year", "wave"]
 
@@ -59,7 +59,7 @@ extension Portfolio {
         func find(_ names: [String]) -> Int? { names.lazy.compactMap { table.column(named: $0) }.first }
         guard let idColumn = find(idColumns) else {
             throw DataErrors([DataIssue(file: table.file, row: 1, message: "has no region id column",
-                                        allowed: "a column named region, id or code; found: \(table.header.joined(separator: ", "))")])
+                                        allowed: "a column named region, id, code or UnitCode; found: \(table.header.joined(separator: ", "))")])
         }
         let nameColumn = find(nameColumns), countryColumn = find(countryColumns), yearColumn = find(yearColumns)
         var errors = table.rowProblems
@@ -81,7 +81,7 @@ extension Portfolio {
         if let yearColumn {
             for (index, cells) in table.rows.enumerated() {
                 let text = cells[yearColumn].trimmingCharacters(in: .whitespaces)
-                if let year = Int(text) {
+                if let year = Int(text) ?? Double(text).flatMap({ $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }) {
                     rowYears[index] = year
                 } else {
                     errors.append(table.issue(row: index, column: yearColumn, value: text, text.isEmpty ? "has no year" : "is not a year",

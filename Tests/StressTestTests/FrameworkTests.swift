@@ -137,8 +137,8 @@ struct FrameworkTests {
 
     @Test func unknownLevelIsLocatedWithTheLevelsAllowed() {
         let text = Self.errors(Self.valid.replacingOccurrences(of: "indicator,Y1", with: "group,Y1"))
-        #expect(text.contains("framework.csv, row 6, column level: \"group\" is not a level"))
-        #expect(text.contains("(allowed: dimension, indicator)"))
+        // An unknown level name is a group above the dimensions; this one has no members.
+        #expect(text.contains("framework.csv, row 6, column code: \"Y1\" is a group without members (its level is \"group\"; levels are indicator, dimension"))
         // The dimension B lost its only indicator, which is reported too.
         #expect(text.contains("row 3, column code: \"B\" is a dimension without indicators"))
         #expect(Self.errors(Self.valid.replacingOccurrences(of: "indicator,Y1", with: ",Y1")).contains("row 6, column level: has no level"))
@@ -228,13 +228,55 @@ struct FrameworkTests {
                 """)
             Issue.record("expected errors")
         } catch let errors as DataErrors {
-            #expect(errors.issues.map(\.row) == [3, 4, 5, 5])
-            #expect(errors.issues.map(\.column) == ["level", "weight", "code", "parent"])
+            // Row 3's unknown level makes B a group: without members, and then A needs it as parent.
+            #expect(errors.issues.map(\.row) == [4, 5, 5, 2, 3])
+            #expect(errors.issues.map(\.column) == ["weight", "code", "parent", "parent", "code"])
         }
     }
 
     @Test func codesAreIdentifiers() {
         #expect(Framework.isValidCode("I01") && Framework.isValidCode("dev_2"))
         #expect(!Framework.isValidCode("1A") && !Framework.isValidCode("A-B") && !Framework.isValidCode("Ä") && !Framework.isValidCode(""))
+    }
+}
+
+@Suite("Framework: groups above the dimensions")
+struct FrameworkGroupTests {
+    @Test("Pillars and an index above the dimensions make a four-level composite")
+    func deeperFramework() throws {
+        let table = try CSVReader.parse("""
+            level,code,name,parent,weight,direction
+            index,TOT,Total,,1,
+            pillar,P1,First pillar,TOT,2,
+            pillar,P2,Second pillar,TOT,1,
+            dimension,A,Alpha,P1,1,
+            dimension,B,Beta,P1,1,
+            dimension,C,Gamma,P2,1,
+            indicator,X1,One,A,1,
+            indicator,X2,Two,B,1,-1
+            indicator,X3,Three,C,1,
+            """, file: "deep.csv")
+        let framework = try Framework.parse(table)
+        #expect(framework.groups.map(\.level) == [2, 1, 1])
+        #expect(framework.indicators.map(\.direction) == [1, -1, 1])
+        let structure = framework.compositeStructure()
+        #expect(structure.levels.map { $0.map(\.code) } == [["A", "B", "C"], ["P1", "P2"], ["TOT"]])
+        let third: Double = 1.0 / 3
+        #expect(structure.effectiveWeights[0].allSatisfy { abs($0 - third) < 1e-15 })
+    }
+
+    @Test("A dimension without its group, and a group one level too high, are located errors")
+    func groupErrors() throws {
+        let csv = """
+            level,code,name,parent
+            index,TOT,Total,
+            pillar,P1,First pillar,TOT
+            dimension,A,Alpha,P1
+            dimension,B,Beta,
+            indicator,X1,One,A
+            indicator,X2,Two,B
+            """
+        let text = errorText { _ = try Framework.parse(try CSVReader.parse(csv, file: "deep.csv")) }
+        #expect(text.contains("deep.csv, row 5, column parent: has no parent, but this framework has groups above its dimensions"))
     }
 }
