@@ -8,17 +8,18 @@ extension Library {
         Builtin(
             name: "portfolio",
             parameters: [.init(name: "path"), .init(name: "framework", defaultValue: "the StressTest framework"),
-                         .init(name: "year", defaultValue: "the latest")],
-            help: "A portfolio of regions: portfolio(\"demo\") is the shipped demo portfolio (synthetic data, 26 regions, waves 2024 and 2026); portfolio(PATH, framework: PATH, year: Y) reads a CSV file with a region id column (region, id or code), optional name, country and year columns and one column per indicator of the framework. Several years are waves: year picks one, the latest by default, and the previous one is kept to show change. p.I02 is an indicator named by region, p.DEV a dimension composite."
+                         .init(name: "year", defaultValue: "the latest"), .init(name: "aggregates", defaultValue: "none")],
+            help: "A portfolio of regions: portfolio(\"demo\") is the shipped demo portfolio (synthetic data, 26 regions, waves 2024 and 2026); portfolio(PATH, framework: PATH, year: Y) reads a CSV file with a region id column (region, id or code), optional name, country and year columns and one column per indicator of the framework. The framework file may also be COINr's indicator metadata (IndCode, IndName, Direction, IndWeight, Agg1, Agg2, ...), with aggregates: PATH for its aggregate table (AgLevel, Code, Name, Weight); the id column may then be UnitCode and the name UnitName. Several years are waves: year picks one, the latest by default, and the previous one is kept to show change. p.I02 is an indicator named by region, p.DEV a dimension composite."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let path = try args.string("path")
             let year = try args.has("year") ? Int(args.integer("year", default: 0, in: 0...9999)) : nil
             let frameworkPath = args.has("framework") ? try args.string("framework") : nil
+            let aggregatesPath = args.has("aggregates") ? try args.string("aggregates") : nil
             do throws(DataErrors) {
                 if path == "demo" && frameworkPath == nil {
                     return .object(PortfolioObject(portfolio: try Portfolio.demo(year: year)))
                 }
-                let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path) } ?? Framework.stressTest
+                let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path, aggregates: aggregatesPath) } ?? Framework.stressTest
                 return .object(PortfolioObject(portfolio: try Portfolio.load(path: path, framework: framework, year: year)))
             } catch {
                 throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",

@@ -216,3 +216,23 @@ public struct CompositeIndicator: Sendable {
         }
     }
 }
+
+extension CompositeIndicator {
+    /// Every region's scores at every level as CSV, as COINr's aggregated data set: `region` (the
+    /// id), `name` when regions have names, then every code level by level (indicators,
+    /// dimensions, groups, the index). Numbers in shortest round-trip form.
+    public func csv() -> String {
+        let hasName = regions.contains { $0.name != nil }
+        let header = ["region"] + (hasName ? ["name"] : []) + codes
+        let columns = scores.flatMap { $0 }
+        let rows = regions.indices.map { r in
+            [regions[r].id] + (hasName ? [regions[r].name ?? ""] : []) + columns.map { CSVWriter.number($0[r]) }
+        }
+        return CSVWriter.document(header: header, rows: rows)
+    }
+
+    /// Writes `csv()` atomically; an existing file only with `replace`.
+    public func save(to path: String, replace: Bool = false) throws(PortfolioError) {
+        try CSVWriter.write(csv(), to: path, replace: replace)
+    }
+}

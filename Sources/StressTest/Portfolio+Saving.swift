@@ -1,5 +1,3 @@
-import Foundation
-
 extension Portfolio {
     /// The portfolio's wave as CSV in the format `parse` reads: `region`, `name` and `country`
     /// when any region has one, `year` when the wave has one, the structural variables, the
@@ -12,39 +10,21 @@ extension Portfolio {
         if hasCountry { header.append("country") }
         if year != nil { header.append("year") }
         header += variables + framework.indicators.map(\.id) + attributes
-        var lines = [header.map(Self.quoted).joined(separator: ",")]
+        var rows = [[String]]()
         for (r, region) in regions.enumerated() {
             var cells = [region.id]
             if hasName { cells.append(region.name ?? "") }
             if hasCountry { cells.append(region.country ?? "") }
             if let year { cells.append(String(year)) }
-            cells += variableValues[r].map(Self.number) + values[r].map(Self.number) + attributeValues[r]
-            lines.append(cells.map(Self.quoted).joined(separator: ","))
+            cells += variableValues[r].map(CSVWriter.number) + values[r].map(CSVWriter.number) + attributeValues[r]
+            rows.append(cells)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSVWriter.document(header: header, rows: rows)
     }
 
     /// Writes `csv()` to `path` atomically (a temporary file in the same folder, then a rename).
     /// An existing file is replaced only when `replace` is true.
     public func save(to path: String, replace: Bool = false) throws(PortfolioError) {
-        if !replace && FileManager.default.fileExists(atPath: path) {
-            throw PortfolioError("\(path) exists already", help: "choose another file, or pass replace: true to overwrite it")
-        }
-        do {
-            try Data(csv().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PortfolioError("cannot write \(path): \(error.localizedDescription)")
-        }
-    }
-
-    private static func number(_ x: Double) -> String {
-        if x.isNaN { return "" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
-
-    private static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try CSVWriter.write(csv(), to: path, replace: replace)
     }
 }
