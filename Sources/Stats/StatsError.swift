@@ -10,6 +10,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case lapack(routine: String, info: Int)
     /// Matrix shapes that do not fit the operation.
     case shapeMismatch(String)
+    /// A data column (0-based `index`) whose observed values are all equal (or a single value), so
+    /// that `method` would divide by a spread of 0.
+    case constantColumn(index: Int, method: String)
 
     /// A number as a message shows it: whole numbers without a decimal point.
     public static func number(_ x: Double) -> String {
@@ -28,6 +31,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             "LAPACK \(routine) failed (info = \(info))"
         case .shapeMismatch(let message):
             message
+        case .constantColumn(let index, let method):
+            "column \(index) is constant (its observed values are all equal, or there is only one): "
+                + "\(method) would divide by a spread of 0; leave the indicator out or use a rank normalisation"
         }
     }
 }
