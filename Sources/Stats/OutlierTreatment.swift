@@ -137,7 +137,9 @@ public struct OutlierTreatmentResult: Equatable, Sendable {
 ///
 /// Missing values (NaN) are left out of every statistic, minimum and maximum, and stay missing.
 /// A column whose statistics are undefined (fewer than 4 observed values, or all equal) passes and
-/// is returned unchanged. `none` returns the column unchanged, with its statistics.
+/// is returned unchanged. Winsorisation that makes every value equal (possible when the skew
+/// changes side, e.g. 14, 14, 15, 14, 14, 9) ends there with undefined statistics, reported as
+/// passing (COINr stops with an error at that point). `none` returns the column unchanged, with its statistics.
 /// Complexity O(n) per winsorisation step; steps are few (bounded by the number of distinct values).
 ///
 /// - Throws: `StatsError.invalidParameter` for a NaN or negative threshold, or a winsorisation

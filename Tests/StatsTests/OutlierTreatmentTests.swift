@@ -85,6 +85,21 @@ struct OutlierTreatmentTests {
         #expect(result.report.winsorisedHighRows == Array(53...58))
     }
 
+    @Test("When the skew changes side, COINr's count adds the last high and the last low step")
+    func skewChangesSide() throws {
+        // Skewness -2.25, kurtosis 5.36: 9 is raised to 14, then 15 (now positive skew) lowered to 14.
+        // The column becomes constant: undefined statistics end the treatment as passing.
+        let result = try treatOutliers([14, 14, 15, 14, 14, 9])
+        #expect(result.values == [14, 14, 14, 14, 14, 14])
+        #expect(result.report.winsorisationSteps == 2 && result.report.lastStepCount == 2)
+        #expect(result.report.winsorisedLowRows == [5] && result.report.winsorisedHighRows == [2])
+        #expect(result.report.passes && result.report.skewnessAfter.isNaN)
+        // A limit of 1 stops after the first step, which leaves the column failing: log instead.
+        let limited = try treatOutliers([14, 14, 15, 14, 14, 9],
+                                        method: .winsoriseThenLog(OutlierThresholds(winsorisationLimit: 1)))
+        #expect(limited.report.winsorisationSteps == 1 && limited.report.logTransformed)
+    }
+
     @Test("Thresholds are configurable: a stricter skewness threshold treats more")
     func thresholds() throws {
         let x: [Double] = (1...20).map(Double.init) + [40]  // skewness 1.65, kurtosis 4.61
