@@ -5,8 +5,9 @@ import Glibc
 
 /// Column-wise work of the composite-indicator pipeline (imputation, outlier treatment,
 /// normalisation): each column is independent, so a data set is split into fixed contiguous
-/// blocks of columns, one per core. Results do not depend on the number of threads (no shared
-/// accumulation, each column computed by the same sequential code).
+/// chunks of columns (eight per core, for balance), run by `DispatchQueue.concurrentPerform`.
+/// Results do not depend on the number of threads (no shared accumulation; each column is
+/// computed by the same sequential code).
 enum ColumnParallel {
     /// Below this many cells a data set is processed on the calling thread (threads would cost
     /// more than the work: COINr's ASEM example has 51 x 49 cells).
@@ -37,22 +38,22 @@ enum ColumnParallel {
         guard blocks > 1, cells >= parallelThreshold else {
             return columns.indices.map { transform($0, columns[$0]) }
         }
-        let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: columns.count)
-        defer { results.deallocate() }
-        let base = SendablePointer(results.baseAddress!)
-        columns.withUnsafeBufferPointer { source in
-            let input = SendableColumns(source)
-            DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                let start = block * input.buffer.count / blocks
-                let end = (block + 1) * input.buffer.count / blocks
-                for index in start..<end {
-                    (base.pointer + index).initialize(to: transform(index, input.buffer[index]))
+        // A few chunks per core balance columns of unequal cost (outlier treatment).
+        let chunks = min(columns.count, blocks * 8)
+        return [Result](unsafeUninitializedCapacity: columns.count) { buffer, initialized in
+            let base = SendablePointer(buffer.baseAddress!)
+            columns.withUnsafeBufferPointer { source in
+                let input = SendableColumns(source)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let start = chunk * input.buffer.count / chunks
+                    let end = (chunk + 1) * input.buffer.count / chunks
+                    for index in start..<end {
+                        (base.pointer + index).initialize(to: transform(index, input.buffer[index]))
+                    }
                 }
             }
+            initialized = columns.count
         }
-        let array = Array(results)
-        _ = results.baseAddress!.deinitialize(count: columns.count)
-        return array
     }
 
     /// Throws `StatsError.shapeMismatch` naming the first column whose length differs from the

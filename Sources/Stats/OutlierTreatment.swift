@@ -136,8 +136,8 @@ public struct OutlierTreatmentResult: Equatable, Sendable {
 ///    checked again and reported, but not treated further (as COINr).
 ///
 /// Missing values (NaN) are left out of every statistic, minimum and maximum, and stay missing.
-/// A column whose statistics are undefined (fewer than 4 observed values, or all equal) passes and
-/// is returned unchanged. Winsorisation that makes every value equal (possible when the skew
+/// A column whose statistics are undefined (fewer than 4 observed values, all equal, or an infinite
+/// value) passes and is returned unchanged. Winsorisation that makes every value equal (possible when the skew
 /// changes side, e.g. 14, 14, 15, 14, 14, 9) ends there with undefined statistics, reported as
 /// passing (COINr stops with an error at that point). `none` returns the column unchanged, with its statistics.
 /// Complexity O(n) per winsorisation step; steps are few (bounded by the number of distinct values).
