@@ -14,7 +14,7 @@ OPENBLAS_L2_SIZE (this machine may set them, and they slow numpy down).
 
 Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py                  # everything, about 3-5 minutes after a build
-    python3 Benchmarks/compare.py --only quartiles # or: boxplot
+    python3 Benchmarks/compare.py --only quartiles # or: boxplot, pipeline
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -41,6 +41,8 @@ SWIFT_NAMES = {
     "quartiles": "Quartiles of 10M doubles",
     "boxplot": "Boxplot statistics of 1M x 26",
 }
+# Composite-indicator pipeline (PipelineBenchmarks.swift): see the pipeline block below.
+SWIFT_NAMES["pipeline"] = "Pipeline impute-treat-normalise of 2000 x 500"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,6 +131,8 @@ def numpy_side(arguments):
         times = timed(lambda: boxplot_loop(np, subset), 3 if rows < BOXPLOT_VECTORS else 1)
         scale = BOXPLOT_VECTORS / rows
         results["boxplot-loop"] = {"times": [t * scale for t in times], "rows": rows}
+    if arguments.only in (None, "pipeline"):
+        results["pipeline"] = pipeline_numpy_side(np, arguments.repetitions)
     json.dump(results, sys.stdout)
 
 
@@ -213,6 +217,7 @@ def main():
                      swift["boxplot"], peer["boxplot-loop"]["times"]))
         rows.append(("Boxplot statistics of 1M x 26", "numpy vectorised (axis=1)",
                      swift["boxplot"], peer["boxplot-vectorised"]["times"]))
+    rows += pipeline_rows(swift, peer)
 
     print()
     print(f"numpy {peer['numpy']}, Python {sys.version.split()[0]}; n = iterations (Swift) or repetitions (numpy)")
@@ -230,6 +235,103 @@ def main():
     print()
     print("ratio > 1: Swift is faster. Swift: ordo-one/benchmark wall clock of the release build; "
           "numpy: time.perf_counter around the call; both single-threaded.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Composite-indicator pipeline (Benchmarks/StatsBenchmarks/PipelineBenchmarks.swift): COINr's
+# Impute (group mean), Treat (winsorise, then log_CT) and Normalise (min-max 0..100, directions)
+# on 2 000 units x 500 indicators, the same data as PipelineBenchmarkData.
+
+PIPELINE_UNITS, PIPELINE_INDICATORS, PIPELINE_SEED, PIPELINE_MISSING_SEED = 2_000, 500, 3, 4
+
+
+def pipeline_input(np):
+    """Column-major (indicators, units): exp(s_j z), s_j = 0.25 + (j mod 4) / 3, missing where a
+    second normal draw exceeds 1.645; two alternating groups; every third indicator negative."""
+    shape = (PIPELINE_INDICATORS, PIPELINE_UNITS)
+    z = standard_normal(np, PIPELINE_UNITS * PIPELINE_INDICATORS, PIPELINE_SEED).reshape(shape)
+    m = standard_normal(np, PIPELINE_UNITS * PIPELINE_INDICATORS, PIPELINE_MISSING_SEED).reshape(shape)
+    spread = 0.25 + (np.arange(PIPELINE_INDICATORS) % 4) / 3
+    x = np.exp(spread[:, None] * z)
+    x[m > 1.645] = np.nan
+    groups = np.arange(PIPELINE_UNITS) % 2
+    directions = np.where(np.arange(PIPELINE_INDICATORS) % 3 == 0, -1.0, 1.0)
+    return x, groups, directions
+
+
+def skew_kurt(np, v):
+    """Excel SKEW and KURT of values without NaN (COINr skew/kurt)."""
+    n = v.size
+    d = v - v.mean()
+    z = d / np.sqrt(d @ d / (n - 1))
+    z2 = z * z
+    skew = n / ((n - 1) * (n - 2)) * np.sum(z2 * z)
+    kurt = n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * np.sum(z2 * z2) - 3 * (n - 1) ** 2 / ((n - 2) * (n - 3))
+    return skew, kurt
+
+
+def treat_column(np, x):
+    """COINr's default treatment of one column; returns (treated, outcome) with outcome one of
+    "pass", "winsorised", "log"."""
+    observed = ~np.isnan(x)
+    v = x[observed]
+    skew, kurt = skew_kurt(np, v)
+    fails = abs(skew) >= 2 and kurt >= 3.5
+    if not fails:
+        return x, "pass"
+    w = v.copy()
+    last_high = last_low = 0
+    while fails and last_high + last_low < 5:
+        if skew >= 0:
+            at = w == w.max()
+            w[at] = w[~at].max()
+            last_high = int(at.sum())
+        else:
+            at = w == w.min()
+            w[at] = w[~at].min()
+            last_low = int(at.sum())
+        skew, kurt = skew_kurt(np, w)
+        fails = abs(skew) >= 2 and kurt >= 3.5
+    out = x.copy()
+    if not fails:
+        out[observed] = w
+        return out, "winsorised"
+    out[observed] = np.log(v - v.min() + 0.01 * (v.max() - v.min()))
+    return out, "log"
+
+
+def pipeline_numpy(np, x, groups, directions):
+    imputed = x.copy()
+    for group in np.unique(groups):
+        members = groups == group
+        block = imputed[:, members]
+        means = np.nanmean(block, axis=1)
+        imputed[:, members] = np.where(np.isnan(block), means[:, None], block)
+    outcomes = []
+    treated = np.empty_like(imputed)
+    for j in range(imputed.shape[0]):
+        treated[j], outcome = treat_column(np, imputed[j])
+        outcomes.append(outcome)
+    y = treated * directions[:, None]
+    low, high = np.nanmin(y, axis=1), np.nanmax(y, axis=1)
+    return (y - low[:, None]) / (high - low)[:, None] * 100, outcomes
+
+
+def pipeline_numpy_side(np, repetitions):
+    x, groups, directions = pipeline_input(np)
+    _, outcomes = pipeline_numpy(np, x, groups, directions)
+    times = timed(lambda: pipeline_numpy(np, x, groups, directions), repetitions)
+    return {"times": times, "winsorised": outcomes.count("winsorised"), "log": outcomes.count("log")}
+
+
+def pipeline_rows(swift, peer):
+    if "pipeline" not in swift or "pipeline" not in peer:
+        return []
+    result = peer["pipeline"]
+    print(f"pipeline (numpy): {result['winsorised']} indicators winsorised, {result['log']} log-transformed "
+          f"of {PIPELINE_INDICATORS}; the Swift side uses all cores (column blocks), numpy one")
+    return [("Pipeline impute-treat-normalise of 2000 x 500", "numpy (vectorised impute/min-max, loop to treat)",
+             swift["pipeline"], result["times"])]
 
 
 if __name__ == "__main__":

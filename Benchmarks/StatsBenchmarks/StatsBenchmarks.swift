@@ -41,4 +41,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(outliers)
         }
     }
+
+    // Composite-indicator pipeline (PipelineBenchmarks.swift).
+    pipelineBenchmarks()
 }

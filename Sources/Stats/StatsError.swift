@@ -13,6 +13,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value outside an aggregation method's domain (e.g. 0 under a geometric mean): the unit
     /// (0-based row), the child's code, its value, the method and what it accepts.
     case aggregationDomain(unit: Int, member: String, value: Double, method: String, allowed: String)
+    /// A data column (0-based `index`) whose observed values are all equal (or a single value), so
+    /// that `method` would divide by a spread of 0.
+    case constantColumn(index: Int, method: String)
 
     /// A number as a message shows it: whole numbers without a decimal point.
     public static func number(_ x: Double) -> String {
@@ -33,6 +36,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             message
         case .aggregationDomain(let unit, let member, let value, let method, let allowed):
             "unit \(unit + 1) has \(member) = \(Self.number(value)), which a \(method) mean cannot aggregate (it needs \(allowed))"
+        case .constantColumn(let index, let method):
+            "column \(index) is constant (its observed values are all equal, or there is only one): "
+                + "\(method) would divide by a spread of 0; leave the indicator out or use a rank normalisation"
         }
     }
 }
