@@ -130,3 +130,53 @@ extension Library {
         }
     }
 }
+
+extension Library {
+    static let comparison = Builtin(
+        name: "compare",
+        parameters: [.init(name: "x"), .init(name: "y")],
+        help: "Compares two portfolios or composite indicators (for example ours against a published stage of COINr): for every column both have (indicators, aggregates, numeric columns), over the regions both have (matched by id), the number of cells compared, the largest absolute difference and the region where it occurs, and the cells missing in one but not the other."
+    ) { (args: inout Arguments) throws(ScriptError) -> Value in
+        let x = try columnsByCode(args, "x"), y = try columnsByCode(args, "y")
+        var codes = [Value](), counts = [Value](), largest = [Value](), regions = [Value](), mismatched = [Value]()
+        for (code, a) in x.columns {
+            guard let b = y.columns.first(where: { $0.code == code })?.values else { continue }
+            var count = 0, worst = 0.0, worstRegion = "", missingInOne = 0
+            for (r, id) in x.ids.enumerated() {
+                guard let s = y.index[id] else { continue }
+                let u = a[r], v = b[s]
+                if u.isNaN != v.isNaN { missingInOne += 1; continue }
+                guard !u.isNaN else { continue }
+                count += 1
+                if abs(u - v) > worst || worstRegion.isEmpty { worst = max(worst, abs(u - v)); worstRegion = id }
+            }
+            codes.append(.string(code)); counts.append(.number(Double(count))); largest.append(.number(worst))
+            regions.append(.string(worstRegion)); mismatched.append(.number(Double(missingInOne)))
+        }
+        guard !codes.isEmpty else { throw args.error("y", "the two have no column in common") }
+        let common = x.ids.filter { y.index[$0] != nil }.count
+        return .table(Table(title: "comparison over \(common) common regions: largest absolute difference per column", [
+            ("column", codes), ("cells", counts), ("largest", largest), ("at", regions), ("missing_in_one", mismatched),
+        ]))
+    }
+
+    /// The numeric columns of a portfolio (indicators, then numeric columns) or a composite (every
+    /// code), with the region ids.
+    private static func columnsByCode(_ args: Arguments, _ name: String) throws(ScriptError)
+        -> (ids: [String], index: [String: Int], columns: [(code: String, values: [Double])]) {
+        switch args.value(name) {
+        case .object(let object as PortfolioObject):
+            let p = object.portfolio
+            let ids = p.regions.map(\.id)
+            let columns = p.framework.indicators.indices.map { j in (p.framework.indicators[j].id, p.values.map { $0[j] }) }
+                + p.variables.indices.map { v in (p.variables[v], p.variableValues.map { $0[v] }) }
+            return (ids, Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }), columns)
+        case .object(let object as CompositeObject):
+            let c = object.composite
+            let ids = c.regions.map(\.id)
+            return (ids, Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }), c.codes.map { ($0, c.scores(of: $0)!) })
+        case let other:
+            throw args.error(name, "compare needs portfolios or composite indicators, not \(other?.kind ?? "nothing")")
+        }
+    }
+}

@@ -122,19 +122,6 @@ extension Library {
                                  ("weight", d.map { .number($0.weight) }), ("name", d.map { .string($0.name) })]))
         },
         Builtin(
-            name: "composite",
-            parameters: [.init(name: "p")],
-            help: "The dimension composites of every region: the weighted arithmetic mean of the dimension's indicators (framework weights, equal by default) over those present, if they carry at least 2/3 of the dimension's weight; otherwise missing."
-        ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolio(args, "p")
-            let composites = p.composites()
-            var columns: [(name: String, values: [Value])] = [("region", p.regions.map { .string($0.label) })]
-            for (d, dimension) in p.framework.dimensions.enumerated() {
-                columns.append((dimension.code, composites.map { .number($0[d]) }))
-            }
-            return .table(Table(title: "composites (weighted arithmetic means of the indicators, framework weights)", columns))
-        },
-        Builtin(
             name: "benchmark",
             parameters: [.init(name: "p"), .init(name: "name"), .init(name: "type", defaultValue: "7"), .init(name: "k", defaultValue: "1.5")],
             help: "Benchmarks a region against the portfolio: for each composite and indicator its value, the portfolio's quartiles (quantile type, default 7), its rank (1 = best) and position (top quartile >= Q3, upper middle, lower middle, bottom quartile <= Q1), and the change since the previous wave; then strengths (top quartile) and weaknesses (bottom quartile)."

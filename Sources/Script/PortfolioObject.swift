@@ -16,6 +16,7 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
         let waves = p.years.count > 1 ? " (waves \(p.years.map(String.init).joined(separator: ", ")))" : ""
         return "portfolio \(p.source): \(p.regions.count) regions x \(p.framework.indicators.count) indicators in \(p.framework.dimensions.count) dimensions"
             + (p.year.map { ", \($0)\(waves)" } ?? "")
+            + p.steps.map { "\n" + $0.summary + $0.notes.prefix(8).map { "\n  " + $0 }.joined() + ($0.notes.count > 8 ? "\n  ... (p.changes lists every change)" : "") }.joined()
     }
 
     var display: String {
@@ -25,6 +26,16 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
             columns.append((dimension.code, composites.map { .number($0[d]) }))
         }
         return Format.displayTable(Table(title: summary + "\ncomposites (weighted means of the indicators); p.\(portfolio.framework.indicators.first?.id ?? "") or p[\"\(portfolio.framework.indicators.first?.id ?? "")\"] for an indicator", columns))
+    }
+
+    /// Every cell the last pipeline step changed.
+    var changes: Table {
+        let changes = portfolio.steps.last?.changes ?? []
+        let codes = portfolio.framework.indicators.map(\.id)
+        return Table(title: portfolio.steps.last.map { "changes of the last step: " + $0.summary } ?? "no pipeline step has changed this portfolio", [
+            ("region", changes.map { .string(names[$0.region]) }), ("indicator", changes.map { .string(codes[$0.indicator]) }),
+            ("before", changes.map { .number($0.before) }), ("after", changes.map { .number($0.after) }), ("note", changes.map { .string($0.note) }),
+        ])
     }
 
     var json: String {
@@ -41,7 +52,7 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
     }
 
     var fieldNames: [String] {
-        ["regions", "year", "years", "variables"] + portfolio.framework.indicators.map(\.id)
+        ["regions", "year", "years", "variables", "steps", "changes"] + portfolio.framework.indicators.map(\.id)
             + portfolio.framework.dimensions.map(\.code) + portfolio.variables
     }
 
@@ -52,6 +63,8 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
         case "year": return p.year.map { .number(Double($0)) } ?? .missing
         case "years": return .vector(p.years.map(Double.init))
         case "variables": return .list(p.variables.map(Value.string))
+        case "steps": return .list(p.steps.map { .string($0.summary) })
+        case "changes": return .table(changes)
         default: break
         }
         if let column = p.column(name) { return .named(NamedVector(names: names, values: column)) }

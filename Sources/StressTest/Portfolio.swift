@@ -38,6 +38,9 @@ public struct Portfolio: Sendable {
     /// Cautions about a region's row by region id, such as the small stakeholder groups of the
     /// survey that `with` took its values from; a benchmark repeats them.
     public var cautions: [String: [String]] = [:]
+    /// The pipeline steps that made these values from the file's (imputation, treatment,
+    /// normalisation), in order; empty for values as read.
+    public var steps: [StepReport] = []
 
     /// The index of the region whose id or name is `name` (case-insensitive).
     public func regionIndex(_ name: String) -> Int? {
