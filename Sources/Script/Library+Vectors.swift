@@ -1,3 +1,4 @@
+import Glibc
 /// Building and reshaping vectors.
 extension Library {
     static let vectors: [Builtin] = [
@@ -65,5 +66,23 @@ extension Library {
             }
             return .vector((0...Int(steps)).map { from + Double($0) * by })
         },
+        elementwise("abs", "The absolute value of each element (a number, a vector, a named vector keeps its names).", Swift.abs),
+        elementwise("sqrt", "The square root of each element; missing for a negative one.", { $0.squareRoot() }),
+        elementwise("log", "The natural logarithm of each element; missing for 0 or a negative one.", { $0 > 0 ? Glibc.log($0) : .nan }),
+        elementwise("exp", "e to the power of each element.", { Glibc.exp($0) }),
     ]
+}
+
+extension Library {
+    /// A function applied to every element of a number, a vector or a named vector.
+    static func elementwise(_ name: String, _ help: String, _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
+        Builtin(name: name, parameters: [.init(name: "x")], help: help) { (args: inout Arguments) throws(ScriptError) -> Value in
+            switch args.value("x")! {
+            case .number(let x): return .number(x.isNaN ? x : f(x))
+            case .vector(let xs): return .vector(xs.map { $0.isNaN ? $0 : f($0) })
+            case .named(let v): return .named(NamedVector(names: v.names, values: v.values.map { $0.isNaN ? $0 : f($0) }))
+            case let other: throw args.error("x", "\(name) needs numbers, not \(other.kind)")
+            }
+        }
+    }
 }

@@ -1,0 +1,46 @@
+import Testing
+@testable import Script
+
+@Suite("Script functions of the composite-indicator pipeline")
+struct CompositeLibraryTests {
+    let demo = "p = portfolio(\"demo\"); "
+
+    @Test("composite(p) is the plain weighted mean: the index is the mean of the dimension means")
+    func defaults() throws {
+        #expect(try json(demo + "c = composite(p); abs(c.Index[\"Nordtal\"] - mean([c.DEV[\"Nordtal\"], c.COA[\"Nordtal\"], c.IMP[\"Nordtal\"], c.IMC[\"Nordtal\"], c.MON[\"Nordtal\"], c.POR[\"Nordtal\"]])) < 1e-12") == "true")
+        #expect(try json(demo + "c = composite(p); c.steps") == "[]")
+        #expect(try json(demo + "w = weights(p); abs(sum(w.effective) - 2) < 1e-12") == "true")
+    }
+
+    @Test("Explicit weights: doubling a dimension's weight gives it 2/7 of the index")
+    func explicitWeights() throws {
+        #expect(try json(demo + "c = composite(p, weights: {DEV: 2}); w = c.weights; abs(w.weight[22] - 2/7) < 1e-12") == "true")
+        let text = try #require(diagnostic(demo + "composite(p, weights: {DEVV: 2})"))
+        #expect(text.contains("`DEVV`") && text.contains("did you mean `DEV`?"))
+    }
+
+    @Test("Power means are ordered: harmonic <= geometric <= arithmetic for every region")
+    func powerMeans() throws {
+        #expect(try json(demo + "max(composite(p, method: \"harmonic\").Index - composite(p, method: \"geometric\").Index) <= 1e-12") == "true")
+        #expect(try json(demo + "max(composite(p, method: \"geometric\").Index - composite(p).Index) <= 1e-12") == "true")
+        #expect(try json(demo + "min(composite(p, method: \"geometric\").Index - composite(p, method: \"harmonic\").Index) >= 0") == "true")
+        #expect(diagnostic(demo + "composite(p, method: \"generalised\")")?.contains("needs `power: p`") == true)
+        #expect(diagnostic(demo + "composite(p, method: \"geometrik\")")?.contains("did you mean \"geometric\"?") == true)
+        #expect(try json(demo + "abs(sum(composite(p, method: \"generalised\", power: 1).Index - composite(p).Index)) < 1e-9") == "true")
+    }
+
+    @Test("normalise to 0..100 puts each indicator's minimum at 0 and maximum at 100; impute fills every cell")
+    func steps() throws {
+        #expect(try json(demo + "n = normalise(p); [min(n.I01), max(n.I01), min(n.I21), max(n.I21)]") == "[0,100,0,100]")
+        #expect(try json(demo + "n = normalise(p, method: \"zscore\"); abs(mean(n.I05)) < 1e-12 and abs(sd(n.I05) - 1) < 1e-12") == "true")
+        #expect(try json(demo + "i = impute(p, method: \"median\"); describe(i.I03).missing") == "0")
+        let steps = try json(demo + "composite(p, impute: \"mean\", treat: \"coinr\", normalise: \"minmax\").steps")
+        #expect(steps.contains("imputation (mean)") && steps.contains("outlier treatment") && steps.contains("normalisation (min-max to 0..100)"))
+        #expect(diagnostic(demo + "impute(p, by: \"contry\")")?.contains("no attribute `contry`") == true)
+    }
+
+    @Test("compare finds no difference between a composite and itself")
+    func compareItself() throws {
+        #expect(try json(demo + "c = composite(p); max(compare(c, c).largest)") == "0")
+    }
+}
