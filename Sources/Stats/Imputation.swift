@@ -25,6 +25,7 @@ public struct ImputationReport: Equatable, Sendable {
     /// impute from. Nothing is invented for them.
     public var unimputedRows: [Int]
 
+    /// Memberwise.
     public init(method: ImputationMethod, imputedRows: [Int], imputedValues: [Double], unimputedRows: [Int]) {
         self.method = method
         self.imputedRows = imputedRows
@@ -37,14 +38,16 @@ public struct ImputationReport: Equatable, Sendable {
 public struct ImputationResult: Equatable, Sendable {
     /// The column with its missing values replaced where possible (same length and order).
     public var values: [Double]
+    /// What was done.
     public var report: ImputationReport
 
+    /// Memberwise.
     public init(values: [Double], report: ImputationReport) {
         self.values = values
         self.report = report
     }
 
-    // Equatable with NaN cells: two results are equal when their cells are equal or both missing.
+    /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: ImputationResult, b: ImputationResult) -> Bool {
         a.report == b.report && a.values.count == b.values.count
             && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }

@@ -1,7 +1,9 @@
 /// Whether higher values of an indicator are better (`positive`, COINr `Direction = 1`) or worse
 /// (`negative`, `Direction = -1`).
 public enum IndicatorDirection: Int, CaseIterable, Sendable {
+    /// Higher is better (COINr 1).
     case positive = 1
+    /// Lower is better (COINr -1): reversed before normalising.
     case negative = -1
 }
 
@@ -49,13 +51,19 @@ public enum NormalisationMethod: Equatable, Sendable {
 /// What normalisation did to one indicator column. Statistics are of the observed values of the
 /// column as given (before the direction's flip); NaN when there is no observed value.
 public struct NormalisationReport: Equatable, Sendable {
+    /// The method applied.
     public var method: NormalisationMethod
+    /// The direction applied.
     public var direction: IndicatorDirection
-    /// Observed (non-missing) values; the missing ones stay missing.
+    /// Observed (non-missing) values.
     public var observed: Int
+    /// Missing values, which stay missing.
     public var missing: Int
+    /// Smallest observed value.
     public var minimum: Double
+    /// Largest observed value.
     public var maximum: Double
+    /// Mean of the observed values.
     public var mean: Double
     /// R's `sd` (n - 1); NaN for fewer than two values.
     public var standardDeviation: Double
@@ -63,6 +71,7 @@ public struct NormalisationReport: Equatable, Sendable {
     /// or 1 by `goalposts(truncate:)`.
     public var cappedRows: [Int]
 
+    /// Memberwise.
     public init(method: NormalisationMethod, direction: IndicatorDirection, observed: Int, missing: Int,
                 minimum: Double, maximum: Double, mean: Double, standardDeviation: Double, cappedRows: [Int]) {
         self.method = method
@@ -76,7 +85,7 @@ public struct NormalisationReport: Equatable, Sendable {
         self.cappedRows = cappedRows
     }
 
-    // Equatable with undefined (NaN) statistics: equal when both are NaN.
+    /// Field by field, an undefined (NaN) statistic equal to another undefined one.
     public static func == (a: NormalisationReport, b: NormalisationReport) -> Bool {
         func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
         return a.method == b.method && a.direction == b.direction && a.observed == b.observed
@@ -90,13 +99,16 @@ public struct NormalisationReport: Equatable, Sendable {
 public struct NormalisationResult: Equatable, Sendable {
     /// The normalised column (same length and order; missing values stay missing).
     public var values: [Double]
+    /// What was done.
     public var report: NormalisationReport
 
+    /// Memberwise.
     public init(values: [Double], report: NormalisationReport) {
         self.values = values
         self.report = report
     }
 
+    /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: NormalisationResult, b: NormalisationResult) -> Bool {
         a.report == b.report && a.values.count == b.values.count
             && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }

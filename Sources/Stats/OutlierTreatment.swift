@@ -15,6 +15,7 @@ public struct OutlierThresholds: Equatable, Sendable {
     /// default 5; see `treatOutliers(_:method:)` for how COINr counts).
     public var winsorisationLimit: Int
 
+    /// Memberwise.
     public init(skewness: Double = 2, kurtosis: Double = 3.5, winsorisationLimit: Int = 5) {
         self.skewness = skewness
         self.kurtosis = kurtosis
@@ -45,10 +46,13 @@ public struct OutlierTreatmentReport: Equatable, Sendable {
     /// Whether the untreated column failed: |skewness| >= threshold and kurtosis >= threshold.
     /// False when the statistics are undefined (such a column is never treated).
     public var failed: Bool
+    /// Skewness of the untreated column.
     public var skewnessBefore: Double
+    /// Kurtosis (excess) of the untreated column.
     public var kurtosisBefore: Double
-    /// Skewness and kurtosis of the column as returned (winsorised, log-transformed or untouched).
+    /// Skewness of the column as returned (winsorised, log-transformed or untouched).
     public var skewnessAfter: Double
+    /// Kurtosis of the column as returned.
     public var kurtosisAfter: Double
     /// Whether the returned column passes the thresholds (false after a log transform that still
     /// fails, as COINr reports it; nothing more is done then).
@@ -67,6 +71,7 @@ public struct OutlierTreatmentReport: Equatable, Sendable {
     /// Whether the returned column is log(x - min + 0.01 (max - min)) of the untreated values.
     public var logTransformed: Bool
 
+    /// Memberwise.
     public init(thresholds: OutlierThresholds, failed: Bool, skewnessBefore: Double, kurtosisBefore: Double,
                 skewnessAfter: Double, kurtosisAfter: Double, passes: Bool, winsorisationSteps: Int,
                 lastStepCount: Int, winsorisedHighRows: [Int], winsorisedLowRows: [Int], logTransformed: Bool) {
@@ -87,7 +92,7 @@ public struct OutlierTreatmentReport: Equatable, Sendable {
     /// The number of values whose returned value differs from the untreated one by winsorisation.
     public var winsorisedCount: Int { winsorisedHighRows.count + winsorisedLowRows.count }
 
-    // Equatable with undefined (NaN) statistics: equal when both are NaN.
+    /// Field by field, an undefined (NaN) statistic equal to another undefined one.
     public static func == (a: OutlierTreatmentReport, b: OutlierTreatmentReport) -> Bool {
         func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
         return a.thresholds == b.thresholds && a.failed == b.failed
@@ -103,13 +108,16 @@ public struct OutlierTreatmentReport: Equatable, Sendable {
 public struct OutlierTreatmentResult: Equatable, Sendable {
     /// The treated column (same length and order; missing values stay missing).
     public var values: [Double]
+    /// What was done.
     public var report: OutlierTreatmentReport
 
+    /// Memberwise.
     public init(values: [Double], report: OutlierTreatmentReport) {
         self.values = values
         self.report = report
     }
 
+    /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: OutlierTreatmentResult, b: OutlierTreatmentResult) -> Bool {
         a.report == b.report && a.values.count == b.values.count
             && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
