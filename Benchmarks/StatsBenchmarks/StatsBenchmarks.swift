@@ -41,4 +41,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(outliers)
         }
     }
+
+    // Sobol' sensitivity of the RIS 2023 ranking to its 21 weights (SobolBenchmark.swift).
+    SobolBenchmark.register()
 }

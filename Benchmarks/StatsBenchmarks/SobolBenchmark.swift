@@ -1,0 +1,147 @@
+import Benchmark
+import CLapack
+import Foundation
+import Stats
+import StressTest
+
+/// The Sobol' workload of `Benchmarks/compare.py --only sobol`: Saltelli N = 2^14 over the 21
+/// weights of the RIS 2023 (246 regions x 21 indicators), output the mean absolute rank shift of
+/// all regions against the equal-weight ranking; SALib's `sobol.sample` + numpy evaluation +
+/// `sobol.analyze` (calc_second_order=False, 1000 resamples) on the peer side.
+///
+/// The RIS file is read with StressTest's `CSVReader` (the region names hold quotes and accents),
+/// which is why the benchmark target depends on StressTest.
+enum SobolBenchmark {
+    static let name = "Sobol of 21 RIS 2023 weights N 16384"
+    static let samples = 1 << 14
+    static let seed: UInt64 = 1
+    static let resamples = 1000
+
+    /// The RIS 2023 indicator matrix, regions x indicators (row-major), and the indicator names.
+    struct Data: Sendable {
+        var regions: Int
+        var indicators: [String]
+        var values: [Double]
+    }
+
+    /// `../shared/data/ris/ris2023_regions.csv` (relative to the package root, where the benchmark
+    /// runs), or the file named by the environment variable `RIS2023_REGIONS_CSV`; rows with Year
+    /// 2023 and the 21 columns from `1.1.2` to `4.3.2`.
+    static let data: Data = {
+        let path = ProcessInfo.processInfo.environment["RIS2023_REGIONS_CSV"] ?? "../shared/data/ris/ris2023_regions.csv"
+        let table: CSVTable
+        do { table = try CSVReader.read(path: path) } catch { fatalError("Sobol benchmark: \(error)") }
+        guard let year = table.column(named: "Year"), let first = table.column(named: "1.1.2"),
+              let last = table.column(named: "4.3.2") else { fatalError("Sobol benchmark: RIS columns missing") }
+        let columns = Array(first...last)
+        var values: [Double] = []
+        var regions = 0
+        for row in table.rows where row[year] == "2023" {
+            for column in columns {
+                guard let x = Double(row[column].trimmingCharacters(in: .whitespaces)) else {
+                    fatalError("Sobol benchmark: cell \(row[column]) in column \(table.header[column])")
+                }
+                values.append(x)
+            }
+            regions += 1
+        }
+        return Data(regions: regions, indicators: columns.map { table.header[$0] }, values: values)
+    }()
+
+    /// Ranks 1 = best (largest score), ties get the lowest rank, written as Doubles into `ranks`;
+    /// `order` is scratch of the same length.
+    static func rankDescending(_ scores: UnsafePointer<Double>, _ count: Int, order: inout [Int32],
+                               ranks: UnsafeMutablePointer<Double>) {
+        for i in 0..<count { order[i] = Int32(i) }
+        order.sort { a, b in
+            let (x, y) = (scores[Int(a)], scores[Int(b)])
+            return x != y ? x > y : a < b
+        }
+        var start = 0
+        while start < count {
+            var end = start
+            while end + 1 < count && scores[Int(order[end + 1])] == scores[Int(order[start])] { end += 1 }
+            for position in start...end { ranks[Int(order[position])] = Double(start + 1) }
+            start = end + 1
+        }
+    }
+
+    /// The model: weights W_j = (0.75 + 0.5 u_j) / 21, scores = W X^T / Σ W (one dgemm per batch),
+    /// ranks of each row, mean |rank − nominal rank| over the regions.
+    static func model(_ data: Data) -> SobolModel {
+        let k = data.indicators.count, regions = data.regions
+        let nominal = ranks((0..<regions).map { r in (0..<k).reduce(0) { $0 + data.values[r * k + $1] } / Double(k) },
+                            ties: .min, descending: true)
+        let values = data.values
+        return { points, count, out in
+            var weights = [Double](repeating: 0, count: count * k)
+            var sums = [Double](repeating: 0, count: count)
+            for row in 0..<count {
+                var sum = 0.0
+                for j in 0..<k {
+                    let w = (0.75 + 0.5 * points[row * k + j]) / Double(k)
+                    weights[row * k + j] = w
+                    sum += w
+                }
+                sums[row] = sum
+            }
+            var scores = [Double](repeating: 0, count: count * regions)
+            weights.withUnsafeBufferPointer { w in
+                values.withUnsafeBufferPointer { x in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(count), blasint(regions),
+                                    blasint(k), 1, w.baseAddress, blasint(k), x.baseAddress, blasint(k), 0,
+                                    s.baseAddress, blasint(regions))
+                    }
+                }
+            }
+            var order = [Int32](repeating: 0, count: regions)
+            var rowRanks = [Double](repeating: 0, count: regions)
+            scores.withUnsafeMutableBufferPointer { s in
+                for row in 0..<count {
+                    let base = s.baseAddress! + row * regions
+                    let inverse = 1 / sums[row]
+                    for r in 0..<regions { base[r] *= inverse }
+                    rowRanks.withUnsafeMutableBufferPointer { rankDescending(base, regions, order: &order, ranks: $0.baseAddress!) }
+                    var shift = 0.0
+                    for r in 0..<regions { shift += abs(rowRanks[r] - nominal[r]) }
+                    out[row] = shift / Double(regions)
+                }
+            }
+        }
+    }
+
+    static func run() throws -> SobolSensitivity {
+        let data = Self.data
+        return try SobolSensitivity(dimensions: data.indicators.count, inputNames: data.indicators,
+                                    samples: samples, seed: seed, resamples: resamples, model: model(data))
+    }
+
+    /// Writes the indices as JSON to the file named by `SOBOL_BENCHMARK_OUTPUT`, if set, so that
+    /// compare.py can print them next to SALib's.
+    static func export(_ result: SobolSensitivity) {
+        guard let path = ProcessInfo.processInfo.environment["SOBOL_BENCHMARK_OUTPUT"] else { return }
+        let object: [String: Any] = [
+            "names": result.names, "S1": result.firstOrder, "ST": result.totalOrder,
+            "S1_conf": result.firstOrderConfidence, "ST_conf": result.totalOrderConfidence,
+            "variance": result.variance, "evaluations": result.evaluations,
+        ]
+        if let json = try? JSONSerialization.data(withJSONObject: object) {
+            try? json.write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    static func register() {
+        Benchmark(
+            name,
+            configuration: .init(warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 1,
+                                 setup: { _ = SobolBenchmark.data })
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = try run()
+                export(result)
+                blackHole(result)
+            }
+        }
+    }
+}
