@@ -48,21 +48,89 @@ enum SobolBenchmark {
         return Data(regions: regions, indicators: columns.map { table.header[$0] }, values: values)
     }()
 
-    /// Ranks 1 = best (largest score), ties get the lowest rank, written as Doubles into `ranks`;
-    /// `order` is scratch of the same length.
-    static func rankDescending(_ scores: UnsafePointer<Double>, _ count: Int, order: inout [Int32],
+    /// Ranks 1 = best (largest score), ties get the lowest rank, written as Doubles into `ranks`
+    /// (at most 256 regions). `keys` is scratch of `count` elements.
+    ///
+    /// Sorting: each score becomes a 64-bit key that sorts descending (its IEEE bits made
+    /// order-preserving, then complemented) whose lowest 8 bits are replaced by the region's index;
+    /// the keys sort as plain integers (no indirection). Scores closer than 2^-44 relative may come
+    /// out in index order instead of score order, so one insertion pass with the exact scores puts
+    /// the nearly sorted order right (O(count) when nothing is out of place). Equal scores then get
+    /// the lowest rank of their tie.
+    static func rankDescending(_ scores: UnsafePointer<Double>, _ count: Int, keys: UnsafeMutableBufferPointer<UInt64>,
                                ranks: UnsafeMutablePointer<Double>) {
-        for i in 0..<count { order[i] = Int32(i) }
-        order.sort { a, b in
-            let (x, y) = (scores[Int(a)], scores[Int(b)])
-            return x != y ? x > y : a < b
+        precondition(count <= 256)
+        for i in 0..<count {
+            let bits = scores[i].bitPattern
+            let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+            keys[i] = (~ascending & ~0xFF) | UInt64(i)
+        }
+        quicksort(keys.baseAddress!, 0, count - 1)
+        @inline(__always) func before(_ a: UInt64, _ b: UInt64) -> Bool {
+            let (i, j) = (Int(a & 0xFF), Int(b & 0xFF))
+            let (x, y) = (scores[i], scores[j])
+            return x != y ? x > y : i < j
+        }
+        for i in 1..<count {
+            let item = keys[i]
+            var j = i
+            while j > 0 && before(item, keys[j - 1]) {
+                keys[j] = keys[j - 1]
+                j -= 1
+            }
+            keys[j] = item
         }
         var start = 0
         while start < count {
+            let value = scores[Int(keys[start] & 0xFF)]
             var end = start
-            while end + 1 < count && scores[Int(order[end + 1])] == scores[Int(order[start])] { end += 1 }
-            for position in start...end { ranks[Int(order[position])] = Double(start + 1) }
+            while end + 1 < count && scores[Int(keys[end + 1] & 0xFF)] == value { end += 1 }
+            for position in start...end { ranks[Int(keys[position] & 0xFF)] = Double(start + 1) }
             start = end + 1
+        }
+    }
+
+    /// Sorts `keys[low...high]` ascending: quicksort (median of three, Lomuto partition written
+    /// without a branch on the comparison) down to 16 keys, then insertion sort. Not stable; the
+    /// keys are distinct. The standard library's stable sort is several times slower here.
+    static func quicksort(_ keys: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int) {
+        @inline(__always) func swapAt(_ i: Int, _ j: Int) { let t = keys[i]; keys[i] = keys[j]; keys[j] = t }
+        var low = low, high = high
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if keys[middle] < keys[low] { swapAt(middle, low) }
+            if keys[high] < keys[low] { swapAt(high, low) }
+            if keys[high] < keys[middle] { swapAt(high, middle) }
+            swapAt(middle, high)  // the median as the pivot, at the end
+            let pivot = keys[high]
+            var store = low
+            for i in low..<high {
+                let key = keys[i]
+                let smaller = key < pivot
+                keys[i] = keys[store]
+                keys[store] = key
+                store &+= smaller ? 1 : 0  // swapping a larger key among larger keys is harmless
+            }
+            swapAt(store, high)
+            // Recurse into the smaller part, loop on the larger.
+            if store - low < high - store {
+                quicksort(keys, low, store - 1)
+                low = store + 1
+            } else {
+                quicksort(keys, store + 1, high)
+                high = store - 1
+            }
+        }
+        if high > low {
+            for i in (low + 1)...high {
+                let key = keys[i]
+                var j = i
+                while j > low && key < keys[j - 1] {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                }
+                keys[j] = key
+            }
         }
     }
 
@@ -95,14 +163,16 @@ enum SobolBenchmark {
                     }
                 }
             }
-            var order = [Int32](repeating: 0, count: regions)
+            var keys = [UInt64](repeating: 0, count: regions)
             var rowRanks = [Double](repeating: 0, count: regions)
             scores.withUnsafeMutableBufferPointer { s in
                 for row in 0..<count {
                     let base = s.baseAddress! + row * regions
                     let inverse = 1 / sums[row]
                     for r in 0..<regions { base[r] *= inverse }
-                    rowRanks.withUnsafeMutableBufferPointer { rankDescending(base, regions, order: &order, ranks: $0.baseAddress!) }
+                    keys.withUnsafeMutableBufferPointer { k in
+                        rowRanks.withUnsafeMutableBufferPointer { rankDescending(base, regions, keys: k, ranks: $0.baseAddress!) }
+                    }
                     var shift = 0.0
                     for r in 0..<regions { shift += abs(rowRanks[r] - nominal[r]) }
                     out[row] = shift / Double(regions)
