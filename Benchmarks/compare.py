@@ -14,7 +14,7 @@ OPENBLAS_L2_SIZE (this machine may set them, and they slow numpy down).
 
 Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py                  # everything, about 3-5 minutes after a build
-    python3 Benchmarks/compare.py --only quartiles # or: boxplot
+    python3 Benchmarks/compare.py --only quartiles # or: boxplot, sobol (needs SALib in .venv/)
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -306,9 +306,14 @@ def main():
     if arguments.only in (None, "sobol"):  # Sobol' block: SALib's child, with .venv/bin/python if present
         sobol_child = [sobol_python()] + child[1:] + ([] if arguments.only else ["--only", "sobol"])
         print("SALib side: " + sobol_child[0], flush=True)
-        completed = subprocess.run(sobol_child, env=environment, stdout=subprocess.PIPE, text=True, check=True)
-        peer.update({key: value for key, value in json.loads(completed.stdout).items() if key == "sobol"})
-        peer.setdefault("numpy", json.loads(completed.stdout)["numpy"])
+        completed = subprocess.run(sobol_child, env=environment, stdout=subprocess.PIPE, text=True)
+        if completed.returncode == 0:
+            peer.update({key: value for key, value in json.loads(completed.stdout).items() if key == "sobol"})
+            peer.setdefault("numpy", json.loads(completed.stdout)["numpy"])
+        else:
+            print("SALib side failed (is SALib installed? python3 -m venv --system-site-packages .venv && "
+                  ".venv/bin/pip install SALib); the Sobol' row is left out", flush=True)
+            peer.setdefault("numpy", "?")
 
     rows = []
     if "quartiles" in swift and "quartiles" in peer:
