@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "StatsBenchmarks",
             dependencies: [
-                "Stats",
+                "Stats", "StressTest",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StatsBenchmarks",

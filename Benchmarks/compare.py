@@ -14,7 +14,7 @@ OPENBLAS_L2_SIZE (this machine may set them, and they slow numpy down).
 
 Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py                  # everything, about 3-5 minutes after a build
-    python3 Benchmarks/compare.py --only quartiles # or: boxplot, pipeline
+    python3 Benchmarks/compare.py --only quartiles # or: boxplot, pipeline, sobol (SALib in .venv/)
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -40,6 +40,7 @@ BOXPLOT_VECTORS, BOXPLOT_LENGTH, BOXPLOT_SEED = 1_000_000, 26, 2
 SWIFT_NAMES = {
     "quartiles": "Quartiles of 10M doubles",
     "boxplot": "Boxplot statistics of 1M x 26",
+    "sobol": "Sobol of 21 RIS 2023 weights N 16384",  # Sobol' block below
 }
 # Composite-indicator pipeline (PipelineBenchmarks.swift): see the pipeline block below.
 SWIFT_NAMES["pipeline"] = "Pipeline impute-treat-normalise of 2000 x 500"
@@ -133,7 +134,103 @@ def numpy_side(arguments):
         results["boxplot-loop"] = {"times": [t * scale for t in times], "rows": rows}
     if arguments.only in (None, "pipeline"):
         results["pipeline"] = pipeline_numpy_side(np, arguments.repetitions)
+    if arguments.only == "sobol":  # Sobol' block: only in its own child (SALib's Python)
+        results["sobol"] = sobol_peer(np)
     json.dump(results, sys.stdout)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sobol' block (`--only sobol`): SALib on the RIS 2023 weights, as SobolBenchmark.swift.
+# The peer needs SALib: `python3 -m venv --system-site-packages .venv && .venv/bin/pip install SALib`;
+# the peer then runs with .venv/bin/python (when it exists), everything else with this Python.
+
+SOBOL_SAMPLES, SOBOL_SEED, SOBOL_RESAMPLES = 2 ** 14, 1, 1000
+SOBOL_DATA = os.path.join(os.path.dirname(PACKAGE), "shared", "data", "ris", "ris2023_regions.csv")
+SOBOL_CHUNK = 16384  # model rows evaluated at once (bounds the scores matrix at 16384 x 246)
+
+
+def sobol_python():
+    venv = os.path.join(PACKAGE, ".venv", "bin", "python")
+    return venv if os.path.exists(venv) else sys.executable
+
+
+def sobol_ris_matrix(np):
+    """RIS 2023: the rows with Year 2023 and the 21 indicator columns 1.1.2 ... 4.3.2."""
+    import csv
+    path = os.environ.get("RIS2023_REGIONS_CSV", SOBOL_DATA)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    first, last = header.index("1.1.2"), header.index("4.3.2")
+    year = header.index("Year")
+    matrix = np.array([[float(cell) for cell in row[first:last + 1]] for row in rows if row[year] == "2023"])
+    return header[first:last + 1], matrix
+
+
+def sobol_peer(np):
+    """SALib 1.x: sobol.sample (scrambled Sobol', calc_second_order=False), a vectorised numpy model
+    (scores = W @ X.T / sum W, ranks 1 = best with ties 'min' by scipy.stats.rankdata, mean absolute
+    shift against the equal-weight ranks), sobol.analyze with 1000 resamples. Times each step."""
+    import warnings
+    from scipy.stats import rankdata
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import sobol as sobol_sample
+    import SALib
+
+    names, x = sobol_ris_matrix(np)
+    k = len(names)
+    problem = {"num_vars": k, "names": names, "bounds": [[0.75 / k, 1.25 / k]] * k}
+    nominal = rankdata(-x.mean(axis=1), method="min")
+
+    def model(weights):
+        out = np.empty(len(weights))
+        for start in range(0, len(weights), SOBOL_CHUNK):
+            w = weights[start:start + SOBOL_CHUNK]
+            scores = (w @ x.T) / w.sum(axis=1, keepdims=True)
+            ranks = rankdata(-scores, method="min", axis=1)
+            out[start:start + SOBOL_CHUNK] = np.abs(ranks - nominal).mean(axis=1)
+        return out
+
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        samples = sobol_sample.sample(problem, SOBOL_SAMPLES, calc_second_order=False, seed=SOBOL_SEED)
+    sampled = time.perf_counter()
+    y = model(samples)
+    evaluated = time.perf_counter()
+    indices = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=SOBOL_RESAMPLES,
+                                    seed=SOBOL_SEED)
+    analysed = time.perf_counter()
+    return {
+        "times": [(analysed - start) * 1e3],
+        "steps": {"sample": (sampled - start) * 1e3, "evaluate": (evaluated - sampled) * 1e3,
+                  "analyze": (analysed - evaluated) * 1e3},
+        "salib": getattr(SALib, "__version__", None) or _distribution_version("SALib"),
+        "names": names, "evaluations": int(len(y)), "variance": float(np.var(np.r_[y[0::k + 2], y[k + 1::k + 2]])),
+        "S1": indices["S1"].tolist(), "ST": indices["ST"].tolist(),
+        "S1_conf": indices["S1_conf"].tolist(), "ST_conf": indices["ST_conf"].tolist(),
+    }
+
+
+def _distribution_version(name):
+    from importlib.metadata import version
+    return version(name)
+
+
+def sobol_report(swift_indices, peer):
+    """The indices of both sides next to each other (they differ by sampling: other scrambles)."""
+    print()
+    print(f"Sobol' indices, mean absolute rank shift of 246 regions (SALib {peer['salib']}; "
+          f"Swift {swift_indices.get('evaluations', '?')} and SALib {peer['evaluations']} evaluations; "
+          f"SALib steps ms: " + ", ".join(f"{k} {v:.0f}" for k, v in peer["steps"].items()) + ")")
+    print(f"{'input':8} {'S1 swift':>14} {'S1 SALib':>14} {'ST swift':>14} {'ST SALib':>14}")
+    for i, name in enumerate(peer["names"]):
+        def cell(result, key):
+            if key not in result:
+                return "-".rjust(14)
+            return f"{result[key][i]:7.4f}±{result[key + '_conf'][i]:.4f}"
+        print(f"{name:8} {cell(swift_indices, 'S1')} {cell(peer, 'S1')} {cell(swift_indices, 'ST')} {cell(peer, 'ST')}")
+
+# End of the Sobol' block.
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,7 +290,10 @@ def main():
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
           + ("  (busy: ratios are less reliable)" if load[0] > 0.5 else ""))
     with tempfile.TemporaryDirectory(prefix="stats-benchmarks-") as export_directory:
+        sobol_export = os.path.join(export_directory, "sobol.json")  # Sobol' block
+        os.environ["SOBOL_BENCHMARK_OUTPUT"] = sobol_export
         swift = swift_side(arguments, export_directory)
+        swift_sobol = json.load(open(sobol_export)) if os.path.exists(sobol_export) else {}
 
     environment, removed = numpy_environment()
     child = [sys.executable, os.path.abspath(__file__), "--numpy-side",
@@ -203,8 +303,21 @@ def main():
     print("numpy side: " + " ".join(f"unset {name}" for name in OPENBLAS_VARIABLES)
           + (f" (were set: {', '.join(f'{k}={v}' for k, v in removed.items())})" if removed else " (neither was set)"),
           flush=True)
-    completed = subprocess.run(child, env=environment, stdout=subprocess.PIPE, text=True, check=True)
-    peer = json.loads(completed.stdout)
+    peer = {}
+    if arguments.only != "sobol":
+        completed = subprocess.run(child, env=environment, stdout=subprocess.PIPE, text=True, check=True)
+        peer = json.loads(completed.stdout)
+    if arguments.only in (None, "sobol"):  # Sobol' block: SALib's child, with .venv/bin/python if present
+        sobol_child = [sobol_python()] + child[1:] + ([] if arguments.only else ["--only", "sobol"])
+        print("SALib side: " + sobol_child[0], flush=True)
+        completed = subprocess.run(sobol_child, env=environment, stdout=subprocess.PIPE, text=True)
+        if completed.returncode == 0:
+            peer.update({key: value for key, value in json.loads(completed.stdout).items() if key == "sobol"})
+            peer.setdefault("numpy", json.loads(completed.stdout)["numpy"])
+        else:
+            print("SALib side failed (is SALib installed? python3 -m venv --system-site-packages .venv && "
+                  ".venv/bin/pip install SALib); the Sobol' row is left out", flush=True)
+            peer.setdefault("numpy", "?")
 
     rows = []
     if "quartiles" in swift and "quartiles" in peer:
@@ -218,6 +331,9 @@ def main():
         rows.append(("Boxplot statistics of 1M x 26", "numpy vectorised (axis=1)",
                      swift["boxplot"], peer["boxplot-vectorised"]["times"]))
     rows += pipeline_rows(swift, peer)
+    if "sobol" in swift and "sobol" in peer:  # Sobol' block
+        rows.append(("Sobol' N=2^14, 21 RIS weights, rank shift", "SALib sample+numpy model+analyze",
+                     swift["sobol"], peer["sobol"]["times"]))
 
     print()
     print(f"numpy {peer['numpy']}, Python {sys.version.split()[0]}; n = iterations (Swift) or repetitions (numpy)")
@@ -235,6 +351,10 @@ def main():
     print()
     print("ratio > 1: Swift is faster. Swift: ordo-one/benchmark wall clock of the release build; "
           "numpy: time.perf_counter around the call; both single-threaded.")
+    if "sobol" in peer:  # Sobol' block
+        print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
+              "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
+        sobol_report(swift_sobol, peer["sobol"])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,4 +44,6 @@ let benchmarks: @Sendable () -> Void = {
 
     // Composite-indicator pipeline (PipelineBenchmarks.swift).
     pipelineBenchmarks()
+    // Sobol' sensitivity of the RIS 2023 ranking to its 21 weights (SobolBenchmark.swift).
+    SobolBenchmark.register()
 }
