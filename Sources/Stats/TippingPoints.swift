@@ -34,9 +34,9 @@ public enum TippingPoints {
     /// `q`'s nominal rank, then row). Regions that can never swap with `region` come last.
     /// `neighbours` picks the regions directly above and below.
     ///
-    /// Positions and `region`'s nominal rank come from the exact score differences
-    /// `(x_r - x_q)'w0` (the quantity the tipping point drives to 0); `q`'s nominal rank from
-    /// `ranks(X w0, ties: .min, descending: true)`.
+    /// Nominal ranks, positions and ties come from the composite scores `X w0` (summed over the
+    /// components in column order), so they agree with `ranks(X w0, ties: .min, descending: true)`
+    /// to the last bit; a composite computed in another order may break a tie the other way.
     ///
     /// Complexity O(n · E · m log m), with E ≤ 2m + 1 the pieces the exact solver visits
     /// (typically 1 to 3): about O(n m log m); O(n m² log m) at worst.
@@ -60,11 +60,8 @@ public enum TippingPoints {
         var difference = [Double](repeating: 0, count: m)
         var above = 0
         for q in 0..<n where q != region {
-            var nominal = 0.0
-            for j in 0..<m {
-                difference[j] = x[region * m + j] - x[q * m + j]
-                nominal += difference[j] * weights[j]
-            }
+            for j in 0..<m { difference[j] = x[region * m + j] - x[q * m + j] }
+            let nominal = composite[region] - composite[q]
             if nominal < 0 { above += 1 }
             let point = tippingPoint(difference: difference, nominalDifference: nominal, weights: weights)
             points.append(
@@ -98,12 +95,9 @@ public enum TippingPoints {
         }
         let scores = Matrix(rows: 2, columns: weights.count, elements: region + other)
         try validate(scores: scores, weights: weights, region: 0)
-        var nominal = 0.0
-        var difference = [Double](repeating: 0, count: weights.count)
-        for j in weights.indices {
-            difference[j] = region[j] - other[j]
-            nominal += difference[j] * weights[j]
-        }
+        let composite = compositeScores(scores.elements, rows: 2, columns: weights.count, weights: weights)
+        let nominal = composite[0] - composite[1]
+        let difference = zip(region, other).map { $0 - $1 }
         return tippingPoint(difference: difference, nominalDifference: nominal, weights: weights)
     }
 
@@ -147,12 +141,13 @@ public enum TippingPoints {
         try validate(scores: scores, weights: weights, region: region)
         let (n, m) = (scores.rows, scores.columns)
         let x = scores.elements
-        // For each other region i: a_ik = x_rk - x_ik, D0_i = sum_k w0_k a_ik (summed in the
-        // order `pairwise` uses), and prefix and suffix sums of w0_k a_ik, so that
+        // For each other region i: D0_i = s_r - s_i from the composite (as `pairwise`), and with
+        // a_ik = x_rk - x_ik the prefix and suffix sums of w0_k a_ik, so that
         // sum_{k != j} w0_k a_ik = prefix[j] + suffix[j + 1] without cancellation (differences
         // that are 0 on the other components give exactly 0).
         let others = (0..<n).filter { $0 != region }
-        var nominal = [Double](repeating: 0, count: others.count)
+        let composite = compositeScores(x, rows: n, columns: m, weights: weights)
+        let nominal = others.map { composite[region] - composite[$0] }
         var prefix = [Double](repeating: 0, count: others.count * (m + 1))
         var suffix = [Double](repeating: 0, count: others.count * (m + 1))
         var rowSum = [Double](repeating: 0, count: others.count)  // sum_k a_ik, for w0_j = 1
@@ -166,7 +161,6 @@ public enum TippingPoints {
             for j in stride(from: m - 1, through: 0, by: -1) {
                 suffix[base + j] = suffix[base + j + 1] + weights[j] * (x[region * m + j] - x[i * m + j])
             }
-            nominal[position] = prefix[base + m]
         }
         let nominalRank = nominal.reduce(1) { $0 + ($1 < 0 ? 1 : 0) }
 
@@ -215,23 +209,26 @@ public enum TippingPoints {
     private static func nearestChange(
         nominal: [Double], ends: [Double], regions: [Int], rank: Int, at weight: (Double) -> Double
     ) -> RankChange? {
+        // Crossings as fractions of the way to the end; those within 1e-12 of the nearest count
+        // as simultaneous (rounding must not split a genuine coincidence).
+        var crossings: [(fraction: Double, leaves: Bool, region: Int)] = []
         var nearest = Double.infinity
-        var leaving: [Int] = []  // above r before, tied at the crossing, below after
-        var entering: [Int] = []  // not above before, tied at the crossing, above after
         for position in nominal.indices {
             let (d0, d1) = (nominal[position], ends[position])
-            let leaves = d0 < 0 && d1 >= 0
-            let enters = d0 >= 0 && d1 < 0
+            let leaves = d0 < 0 && d1 >= 0  // above r before, tied at the crossing, below after
+            let enters = d0 >= 0 && d1 < 0  // not above before, tied at the crossing, above after
             guard leaves || enters else { continue }
             let fraction = d0 == 0 ? 0 : d0 / (d0 - d1)
-            if fraction > nearest { continue }
-            if fraction < nearest {
-                nearest = fraction
-                leaving.removeAll()
-                entering.removeAll()
-            }
-            if leaves { leaving.append(regions[position]) } else { entering.append(regions[position]) }
+            crossings.append((fraction, leaves, regions[position]))
+            nearest = min(nearest, fraction)
         }
+        var leaving: [Int] = [], entering: [Int] = []
+        var last = nearest
+        for c in crossings where c.fraction <= nearest + 1e-12 {
+            if c.leaves { leaving.append(c.region) } else { entering.append(c.region) }
+            last = max(last, c.fraction)
+        }
+        if last == 1 { nearest = 1 }  // a group reaching the end of the direction is at the end
         guard nearest.isFinite else { return nil }
         let rankAt = rank - leaving.count
         return RankChange(
