@@ -251,7 +251,7 @@ struct TippingPointsTests {
     @Test("Pairwise: feasible, tying, and no sampled swap is nearer; grid and enumeration agree", arguments: portfolios)
     func pairwiseBruteForce(seed: UInt64, m: Int, ties: Bool, weights: Int) throws {
         let p = Portfolio(seed: seed, n: 6, m: m, ties: ties, weights: weights)
-        let steps = m == 3 ? 300 : 60
+        let steps = m == 3 ? 160 : 48
         let h = 1 / Double(steps)
         // Every grid cell (of the lattice's triangulation) has diameter at most sqrt(2) h
         // (triangles, m = 3) or 2 h (m = 4), and the exact tie point lies in a cell with a vertex
@@ -259,10 +259,22 @@ struct TippingPointsTests {
         let cellDiameter = m == 3 ? 2.0.squareRoot() * h : 2 * h
         var samples = simplexGrid(m, steps: steps)
         var g = SplitMix64(seed: seed &+ 1000)
-        for _ in 0..<5000 {  // random points of the simplex (uniform: normalised exponentials)
+        for _ in 0..<2000 {  // random points of the simplex (uniform: normalised exponentials)
             let e = (0..<m).map { _ in -log1p(-g.unit()) }
             let total = e.reduce(0, +)
             samples.append(e.map { $0 / total })
+        }
+        // Flat storage and the distances to w0, computed once (debug builds are slow).
+        let flat = samples.flatMap { $0 }
+        let sampleDistance = samples.map { distance($0, p.w0) }
+        func values(_ a: [Double]) -> [Double] {
+            var out = [Double](repeating: 0, count: samples.count)
+            for i in 0..<samples.count {
+                var v = 0.0
+                for j in 0..<m { v += a[j] * flat[i * m + j] }
+                out[i] = v
+            }
+            return out
         }
         var mismatches = Mismatches()
         var kinds: [PairTippingPoint.Kind: Int] = [:]
@@ -287,8 +299,8 @@ struct TippingPointsTests {
                     continue
                 case .impossible:
                     // (d) No sample ties or swaps.
-                    let bad = samples.first { side * dot(a, $0) <= 0 }
-                    mismatches.check(bad == nil, "\(label): sample \(bad ?? []) ties or swaps")
+                    let bad = values(a).firstIndex { side * $0 <= 0 }
+                    mismatches.check(bad == nil, "\(label): sample \(bad.map { samples[$0] } ?? []) ties or swaps")
                     mismatches.check(enumeratedMinimum(w0: p.w0, a: a) == nil, "\(label): enumeration finds a tie")
                     continue
                 case .swap, .tieOnly:
@@ -304,14 +316,14 @@ struct TippingPointsTests {
                 // (b) No sampled swap is nearer; (c) the nearest sampled swap or tie is within a cell.
                 var nearest = Double.infinity
                 var strictSwaps = 0
-                for s in samples {
-                    let value = (side > 0 ? 1 : -1) * dot(a, s)
-                    guard value <= 1e-13 * scale else { continue }
-                    let ds = distance(s, p.w0)
+                let sign = side > 0 ? 1.0 : -1.0
+                for (i, value) in values(a).enumerated() {
+                    guard sign * value <= 1e-13 * scale else { continue }
+                    let ds = sampleDistance[i]
                     nearest = min(nearest, ds)
-                    if value < -1e-13 * scale {
+                    if sign * value < -1e-13 * scale {
                         strictSwaps += 1
-                        mismatches.check(ds >= d - 1e-12, "\(label): sample \(s) swaps at \(ds) < \(d)")
+                        mismatches.check(ds >= d - 1e-12, "\(label): sample \(samples[i]) swaps at \(ds) < \(d)")
                     }
                 }
                 mismatches.check(nearest >= d - 1e-12 && nearest <= d + cellDiameter, "\(label): grid \(nearest) vs \(d)")
@@ -331,7 +343,7 @@ struct TippingPointsTests {
     func pairwiseEnumeration() {
         var g = SplitMix64(seed: 77)
         var mismatches = Mismatches()
-        for trial in 0..<3000 {
+        for trial in 0..<2000 {
             let m = g.int(2...8)
             let ties = trial % 3 == 0
             var w = (0..<m).map { _ in g.unit() < 0.25 ? 0 : g.unit() }
