@@ -83,7 +83,7 @@ struct SimplexSliceProjection {
                 let at = (w0[j] - shift) / centred
                 if at > lambda && at < next { next = at }
             }
-            let tolerance = 1e-12 * max(1, abs(intercept), abs(lambda) * aMax)
+            let tolerance = 1e-12 * aMax * max(1, abs(lambda) * aMax)  // g is in the units of a
             var root: Double? = nil
             if slope > 0, intercept / slope <= next {
                 root = intercept / slope

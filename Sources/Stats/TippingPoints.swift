@@ -210,26 +210,26 @@ public enum TippingPoints {
         nominal: [Double], ends: [Double], regions: [Int], rank: Int, at weight: (Double) -> Double
     ) -> RankChange? {
         // Crossings as fractions of the way to the end; those within 1e-12 of the nearest count
-        // as simultaneous (rounding must not split a genuine coincidence).
-        var crossings: [(fraction: Double, leaves: Bool, region: Int)] = []
+        // as simultaneous (rounding must not split a genuine coincidence). Two passes, so that
+        // nothing is allocated unless there is a change.
+        @inline(__always) func crossing(_ d0: Double, _ d1: Double) -> (fraction: Double, leaves: Bool)? {
+            if d0 < 0 && d1 >= 0 { return (d0 / (d0 - d1), true) }  // above r, tied there, below after
+            if d0 >= 0 && d1 < 0 { return (d0 == 0 ? 0 : d0 / (d0 - d1), false) }  // the reverse
+            return nil
+        }
         var nearest = Double.infinity
         for position in nominal.indices {
-            let (d0, d1) = (nominal[position], ends[position])
-            let leaves = d0 < 0 && d1 >= 0  // above r before, tied at the crossing, below after
-            let enters = d0 >= 0 && d1 < 0  // not above before, tied at the crossing, above after
-            guard leaves || enters else { continue }
-            let fraction = d0 == 0 ? 0 : d0 / (d0 - d1)
-            crossings.append((fraction, leaves, regions[position]))
-            nearest = min(nearest, fraction)
+            if let c = crossing(nominal[position], ends[position]), c.fraction < nearest { nearest = c.fraction }
         }
+        guard nearest.isFinite else { return nil }
         var leaving: [Int] = [], entering: [Int] = []
         var last = nearest
-        for c in crossings where c.fraction <= nearest + 1e-12 {
-            if c.leaves { leaving.append(c.region) } else { entering.append(c.region) }
+        for position in nominal.indices {
+            guard let c = crossing(nominal[position], ends[position]), c.fraction <= nearest + 1e-12 else { continue }
+            if c.leaves { leaving.append(regions[position]) } else { entering.append(regions[position]) }
             last = max(last, c.fraction)
         }
         if last == 1 { nearest = 1 }  // a group reaching the end of the direction is at the end
-        guard nearest.isFinite else { return nil }
         let rankAt = rank - leaving.count
         return RankChange(
             weight: weight(nearest),
@@ -374,7 +374,8 @@ public struct PairwiseTipping: Equatable, Sendable {
 
 /// The nearest rank change in one direction of a single-weight path.
 public struct RankChange: Equatable, Sendable {
-    /// The weight `w_j` at which the rank changes (the region ties the regions below).
+    /// The weight `w_j` at which the rank changes: the region ties the regions of `passedBy`
+    /// and `passes` there.
     public let weight: Double
     /// The region's rank just beyond `weight` in the direction of travel; at the end of [0, 1]
     /// (`weight` 0 or 1) the rank there.

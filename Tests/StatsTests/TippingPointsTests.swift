@@ -210,6 +210,12 @@ struct TippingPointsTests {
         let ordinary = TippingPoints.singleWeightPath(weights: [0.5, 0.2, 0.3], component: 1, value: 0.6)
         #expect(isClose(ordinary, [0.25, 0.6, 0.15]))
 
+        // A portfolio of one region: nothing to pass.
+        let alone = try TippingPoints.pairwise(scores: Matrix([[1, 2]]), weights: [0.5, 0.5], region: 0)
+        #expect(alone.rank == 1 && alone.points.isEmpty && alone.neighbours.isEmpty)
+        let aloneSingle = try TippingPoints.singleWeight(scores: Matrix([[1, 2]]), weights: [0.5, 0.5], region: 0)
+        #expect(aloneSingle.allSatisfy { $0.decrease == nil && $0.increase == nil && $0.nominalRank == 1 })
+
         let one = try TippingPoints.singleWeight(scores: Matrix([[1], [2]]), weights: [1], region: 0)
         #expect(one.count == 1 && one[0].decrease == nil && one[0].increase == nil && one[0].nominalRank == 2)
     }
