@@ -147,26 +147,40 @@ public enum TippingPoints {
         // that are 0 on the other components give exactly 0).
         let others = (0..<n).filter { $0 != region }
         let composite = compositeScores(x, rows: n, columns: m, weights: weights)
+        let count = others.count
         let nominal = others.map { composite[region] - composite[$0] }
-        var prefix = [Double](repeating: 0, count: others.count * (m + 1))
-        var suffix = [Double](repeating: 0, count: others.count * (m + 1))
-        var rowSum = [Double](repeating: 0, count: others.count)  // sum_k a_ik, for w0_j = 1
-        for (position, i) in others.enumerated() {
-            let base = position * (m + 1)
-            for j in 0..<m {
-                let a = x[region * m + j] - x[i * m + j]
-                prefix[base + j + 1] = prefix[base + j] + weights[j] * a
-                rowSum[position] += a
-            }
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                suffix[base + j] = suffix[base + j + 1] + weights[j] * (x[region * m + j] - x[i * m + j])
+        let nominalRank = nominal.reduce(1) { $0 + ($1 < 0 ? 1 : 0) }
+        // Column-major (component, region) layouts, so that each component's pass is contiguous.
+        var differences = [Double](repeating: 0, count: m * count)  // a_ij at [j * count + i]
+        var rest = [Double](repeating: 0, count: m * count)  // sum_{k != j} w0_k a_ik, or the mean for w0_j = 1
+        x.withUnsafeBufferPointer { x in
+            differences.withUnsafeMutableBufferPointer { a in
+                rest.withUnsafeMutableBufferPointer { rest in
+                    var prefix = [Double](repeating: 0, count: m + 1)
+                    for (position, i) in others.enumerated() {
+                        var rowSum = 0.0
+                        for j in 0..<m {
+                            let d = x[region * m + j] - x[i * m + j]
+                            a[j * count + position] = d
+                            prefix[j + 1] = prefix[j] + weights[j] * d
+                            rowSum += d
+                        }
+                        var suffix = 0.0
+                        for j in stride(from: m - 1, through: 0, by: -1) {
+                            let d = a[j * count + position]
+                            rest[j * count + position] =
+                                weights[j] < 1 ? prefix[j] + suffix : (rowSum - d) / Double(max(m - 1, 1))
+                            suffix += weights[j] * d
+                        }
+                    }
+                }
             }
         }
-        let nominalRank = nominal.reduce(1) { $0 + ($1 < 0 ? 1 : 0) }
 
         var results: [SingleWeightTipping] = []
         results.reserveCapacity(m)
-        var ends = [Double](repeating: 0, count: others.count)
+        var ends = [Double](repeating: 0, count: count)
+        var scratch = [Double](repeating: 0, count: count)
         for j in 0..<m {
             let t0 = weights[j]
             var decrease: RankChange? = nil
@@ -174,24 +188,20 @@ public enum TippingPoints {
             if m > 1 {
                 if t0 < 1 {
                     // Up to t = 1: the difference there is a_ij.
-                    for (position, i) in others.enumerated() { ends[position] = x[region * m + j] - x[i * m + j] }
+                    for i in 0..<count { ends[i] = differences[j * count + i] }
                     increase = nearestChange(
-                        nominal: nominal, ends: ends, regions: others, rank: nominalRank,
+                        nominal: nominal, ends: ends, regions: others, rank: nominalRank, scratch: &scratch,
                         at: { f in f == 1 ? 1 : t0 + (1 - t0) * f })
                 }
                 if t0 > 0 {
                     // Down to t = 0: the other components carry all the weight.
-                    for (position, _) in others.enumerated() {
-                        let base = position * (m + 1)
-                        if t0 < 1 {
-                            ends[position] = (prefix[base + j] + suffix[base + j + 1]) / (1 - t0)
-                        } else {
-                            let a = x[region * m + j] - x[others[position] * m + j]
-                            ends[position] = (rowSum[position] - a) / Double(m - 1)
-                        }
+                    if t0 < 1 {
+                        for i in 0..<count { ends[i] = rest[j * count + i] / (1 - t0) }
+                    } else {
+                        for i in 0..<count { ends[i] = rest[j * count + i] }  // already the mean
                     }
                     decrease = nearestChange(
-                        nominal: nominal, ends: ends, regions: others, rank: nominalRank,
+                        nominal: nominal, ends: ends, regions: others, rank: nominalRank, scratch: &scratch,
                         at: { f in f == 1 ? 0 : t0 - t0 * f })
                 }
             }
@@ -206,28 +216,34 @@ public enum TippingPoints {
     /// The nearest rank change along one direction, where the difference `s_r - s_i` runs
     /// linearly from `nominal[i]` (at the nominal weight) to `ends[i]` (at the end of the
     /// direction). `at` maps the fraction of the way to the end (in [0, 1]) to the weight.
+    /// `scratch` (as long as `nominal`) holds the fractions.
     private static func nearestChange(
-        nominal: [Double], ends: [Double], regions: [Int], rank: Int, at weight: (Double) -> Double
+        nominal: [Double], ends: [Double], regions: [Int], rank: Int, scratch: inout [Double],
+        at weight: (Double) -> Double
     ) -> RankChange? {
-        // Crossings as fractions of the way to the end; those within 1e-12 of the nearest count
-        // as simultaneous (rounding must not split a genuine coincidence). Two passes, so that
-        // nothing is allocated unless there is a change.
-        @inline(__always) func crossing(_ d0: Double, _ d1: Double) -> (fraction: Double, leaves: Bool)? {
-            if d0 < 0 && d1 >= 0 { return (d0 / (d0 - d1), true) }  // above r, tied there, below after
-            if d0 >= 0 && d1 < 0 { return (d0 == 0 ? 0 : d0 / (d0 - d1), false) }  // the reverse
-            return nil
-        }
+        // Crossings as fractions of the way to the end (infinity: none); those within 1e-12 of the
+        // nearest count as simultaneous (rounding must not split a genuine coincidence).
         var nearest = Double.infinity
-        for position in nominal.indices {
-            if let c = crossing(nominal[position], ends[position]), c.fraction < nearest { nearest = c.fraction }
+        scratch.withUnsafeMutableBufferPointer { fractions in
+            nominal.withUnsafeBufferPointer { nominal in
+                ends.withUnsafeBufferPointer { ends in
+                    for i in 0..<nominal.count {
+                        let (d0, d1) = (nominal[i], ends[i])
+                        // Above r before and tied there, or not above before and above after.
+                        let crosses = d0 < 0 ? d1 >= 0 : d1 < 0
+                        let f = !crosses ? Double.infinity : (d0 == 0 ? 0 : d0 / (d0 - d1))
+                        fractions[i] = f
+                        nearest = min(nearest, f)
+                    }
+                }
+            }
         }
         guard nearest.isFinite else { return nil }
         var leaving: [Int] = [], entering: [Int] = []
         var last = nearest
-        for position in nominal.indices {
-            guard let c = crossing(nominal[position], ends[position]), c.fraction <= nearest + 1e-12 else { continue }
-            if c.leaves { leaving.append(regions[position]) } else { entering.append(regions[position]) }
-            last = max(last, c.fraction)
+        for i in nominal.indices where scratch[i] <= nearest + 1e-12 {
+            if nominal[i] < 0 { leaving.append(regions[i]) } else { entering.append(regions[i]) }
+            last = max(last, scratch[i])
         }
         if last == 1 { nearest = 1 }  // a group reaching the end of the direction is at the end
         let rankAt = rank - leaving.count
