@@ -16,8 +16,10 @@
 /// This is a "stability interval" / "rank reversal" analysis in the sense of multi-criteria
 /// decision analysis (Triantaphyllou & Sánchez 1997, "A sensitivity analysis approach for some
 /// deterministic multi-criteria decision-making methods", Decision Sciences 28(1); the OECD/JRC
-/// Handbook on Constructing Composite Indicators 2008, section 7, asks which weight changes
-/// reverse ranks). COINr and SALib have no counterpart; the tests check it against brute force.
+/// Handbook on Constructing Composite Indicators (2008) asks in its robustness and sensitivity
+/// step how far ranks depend on the weights). COINr and SALib have no counterpart; the tests
+/// check it against brute force (grids on the simplex, scans of the weight, and an enumeration
+/// of all supports of the quadratic programme).
 ///
 /// Missing values: none are allowed. A region with a missing (NaN) or infinite score has no
 /// composite under linear aggregation; the caller removes such regions first (or reports them),
