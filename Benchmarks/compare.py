@@ -47,6 +47,101 @@ SWIFT_NAMES["pipeline"] = "Pipeline impute-treat-normalise of 2000 x 500"
 
 
 # ---------------------------------------------------------------------------------------------
+# Weight tipping points (Benchmarks/StatsBenchmarks/TippingBenchmarks.swift). No Python package
+# computes them; the peer is what an analyst would write: scipy's SLSQP for each pairwise QP
+# (timed on the first TIPPING_SLSQP_REGIONS regions and scaled to all 240), and numpy's
+# vectorised crossing points for the single-weight tipping points.
+
+TIPPING_REGIONS, TIPPING_COMPONENTS, TIPPING_SEED = 240, 21, 3
+TIPPING_SLSQP_REGIONS = 4
+SWIFT_NAMES.update({
+    "tipping-pairwise": "Pairwise tipping points of 240 x 21",
+    "tipping-single": "Single-weight tipping points of 240 x 21",
+})
+
+
+def tipping_data(np):
+    x = standard_normal(np, TIPPING_REGIONS * TIPPING_COMPONENTS, TIPPING_SEED).reshape(
+        TIPPING_REGIONS, TIPPING_COMPONENTS)
+    m = TIPPING_COMPONENTS
+    return x, np.arange(1, m + 1) / (m * (m + 1) / 2)
+
+
+def tipping_pairwise_slsqp(np, x, w, regions):
+    """min ||v - w|| s.t. sum(v) = 1, v >= 0, (x_r - x_q)'v = 0 for every pair, by SLSQP."""
+    from scipy.optimize import minimize
+    ones = np.ones_like(w)
+    scores = x @ w
+    total = 0.0
+    for r in regions:
+        for q in range(len(x)):
+            a = x[r] - x[q]
+            side = scores[r] - scores[q]
+            if q == r or side == 0 or (np.sign(side) * a).min() > 0:
+                continue
+            result = minimize(
+                lambda v: 0.5 * np.dot(v - w, v - w), w, jac=lambda v: v - w, method="SLSQP",
+                bounds=[(0, 1)] * len(w),
+                constraints=[{"type": "eq", "fun": lambda v: v.sum() - 1, "jac": lambda v: ones},
+                             {"type": "eq", "fun": lambda v, a=a: a @ v, "jac": lambda v, a=a: a}])
+            total += np.sqrt(2 * result.fun)
+    return total
+
+
+def tipping_single_numpy(np, x, w):
+    """TippingPoints.singleWeight for every region: exact crossings, vectorised over regions
+    and components; the nearest change per direction with its rank."""
+    scores = x @ w
+    out = []
+    for r in range(len(x)):
+        keep = np.arange(len(x)) != r
+        d0 = (scores[r] - scores)[keep][:, None]
+        a = (x[r] - x)[keep]
+        rank = 1 + int((d0 < 0).sum())
+        weighted = a * w
+        directions = [(a, lambda f: np.where(f == 1, 1.0, w + (1 - w) * f)),
+                      ((weighted.sum(axis=1)[:, None] - weighted) / (1 - w), lambda f: np.where(f == 1, 0.0, w - w * f))]
+        for ends, to_weight in directions:
+            leaves = (d0 < 0) & (ends >= 0)
+            enters = (d0 >= 0) & (ends < 0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                f = np.where(d0 == 0, 0.0, d0 / (d0 - ends))
+            f = np.where(leaves | enters, f, np.inf)
+            nearest = f.min(axis=0)
+            group = f <= nearest + 1e-12
+            rank_at = rank - (group & leaves).sum(axis=0)
+            out.append((to_weight(nearest), rank_at + (group & enters).sum(axis=0)))
+    return out
+
+
+def tipping_side(np, arguments, results):
+    if arguments.only not in (None, "tipping-pairwise", "tipping-single"):
+        return
+    x, w = tipping_data(np)
+    if arguments.only in (None, "tipping-pairwise"):
+        regions = range(TIPPING_SLSQP_REGIONS)
+        tipping_pairwise_slsqp(np, x, w, range(1))
+        times = timed(lambda: tipping_pairwise_slsqp(np, x, w, regions), 3)
+        scale = TIPPING_REGIONS / TIPPING_SLSQP_REGIONS
+        results["tipping-pairwise"] = {"times": [t * scale for t in times]}
+    if arguments.only in (None, "tipping-single"):
+        tipping_single_numpy(np, x, w)
+        results["tipping-single"] = {"times": timed(lambda: tipping_single_numpy(np, x, w), arguments.repetitions)}
+
+
+def tipping_rows(swift, peer):
+    rows = []
+    if "tipping-pairwise" in swift and "tipping-pairwise" in peer:
+        rows.append(("Pairwise tipping points of 240 x 21",
+                     f"scipy SLSQP per pair, timed on {TIPPING_SLSQP_REGIONS} regions x {TIPPING_REGIONS // TIPPING_SLSQP_REGIONS}",
+                     swift["tipping-pairwise"], peer["tipping-pairwise"]["times"]))
+    if "tipping-single" in swift and "tipping-single" in peer:
+        rows.append(("Single-weight tipping points of 240 x 21", "numpy vectorised crossings",
+                     swift["tipping-single"], peer["tipping-single"]["times"]))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 # numpy side (runs in a child process: `compare.py --numpy-side ...`)
 
 def splitmix64(np, seed, count):
@@ -136,6 +231,7 @@ def numpy_side(arguments):
         results["pipeline"] = pipeline_numpy_side(np, arguments.repetitions)
     if arguments.only == "sobol":  # Sobol' block: only in its own child (SALib's Python)
         results["sobol"] = sobol_peer(np)
+    tipping_side(np, arguments, results)  # weight tipping points
     json.dump(results, sys.stdout)
 
 
@@ -335,6 +431,7 @@ def main():
         rows.append(("Sobol' N=2^14, 21 RIS weights, rank shift", "SALib sample+numpy model+analyze",
                      swift["sobol"], peer["sobol"]["times"]))
 
+    rows += tipping_rows(swift, peer)  # weight tipping points
     print()
     print(f"numpy {peer['numpy']}, Python {sys.version.split()[0]}; n = iterations (Swift) or repetitions (numpy)")
     header = ("workload", "peer", "swift median ms", "n", "peer median ms", "n", "ratio peer/swift")

@@ -46,4 +46,5 @@ let benchmarks: @Sendable () -> Void = {
     pipelineBenchmarks()
     // Sobol' sensitivity of the RIS 2023 ranking to its 21 weights (SobolBenchmark.swift).
     SobolBenchmark.register()
+    tippingBenchmarks()  // TippingBenchmarks.swift
 }
