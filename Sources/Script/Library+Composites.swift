@@ -12,6 +12,29 @@ extension Library {
 
     static let composites: [Builtin] = [
         Builtin(
+            name: "tipping",
+            parameters: [.init(name: "p"), .init(name: "name"), .init(name: "level", defaultValue: "\"top\"")] + aggregationParameters,
+            help: "Exact weight tipping points of a region (arithmetic aggregation; no other tool has them): for every other region the smallest Euclidean change of the weight vector (weights non-negative, summing to 1) at which the two tie, and for each single weight (the others keeping their proportions) the nearest value below and above its nominal at which the region's rank changes. level: \"top\" moves the weights of the index's children (dimensions), \"indicators\" the effective weights of the indicators. p may be a portfolio (aggregated with the other arguments, as aggregate) or a composite."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let composite: CompositeIndicator
+            if case .object(let object as CompositeObject) = args.value("p") {
+                composite = object.composite
+            } else {
+                composite = try compositeObject(try portfolioArgument(args, "p"), args).composite
+            }
+            let name = try args.string("name")
+            guard let region = composite.regions.firstIndex(where: { $0.id.lowercased() == name.lowercased() || $0.name?.lowercased() == name.lowercased() }) else {
+                throw args.error("name", "the composite has no region `\(name)`",
+                                 help: NameSuggestion.help(for: name, among: composite.regions.map(\.label)))
+            }
+            let level = CompositeIndicator.TippingLevel(rawValue: try args.choice("level", default: "top", among: ["top", "indicators"]))!
+            do throws(PortfolioError) {
+                return .object(TippingObject(composite: composite, region: region, tipping: try composite.tipping(region: region, level: level)))
+            } catch {
+                throw args.error(args.has("method") ? "method" : "name", error.message, help: error.help)
+            }
+        },
+        Builtin(
             name: "aggregate",
             parameters: [.init(name: "p")] + aggregationParameters,
             help: "Aggregates a portfolio's values (as they are: after impute, treat, normalise if any) level by level through its framework (indicators -> dimensions -> groups -> index) into a composite indicator: scores and ranks at every level, weights, Cronbach's alpha, correlations with the children. " + aggregationHelp

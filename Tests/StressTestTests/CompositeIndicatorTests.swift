@@ -88,5 +88,31 @@ struct CompositeIndicatorTests {
         #expect(try CompositeIndicator(p, methods: [.geometric], shift: 1).scores(of: "Index")!.allSatisfy { !$0.isNaN })
     }
 
+    @Test("Tipping points: the weights returned tie the two regions when the index is recomputed with them")
+    func tippingTiesTheNeighbours() throws {
+        let p = try Portfolio.demo()
+        let c = try CompositeIndicator(p)
+        let region = try #require(p.regionIndex("Nordtal"))
+        for level in CompositeIndicator.TippingLevel.allCases {
+            let t = try c.tipping(region: region, level: level)
+            #expect(t.excluded.isEmpty)
+            #expect(abs(t.weights.reduce(0, +) - 1) < 1e-12)
+            for point in t.pairwise.neighbours {
+                let weights = try #require(point.tipping.weights)
+                var explicit = Dictionary(uniqueKeysWithValues: zip(t.components, weights))
+                if level == .indicators {  // a dimension weighs what its indicators weigh together
+                    for dimension in p.framework.dimensions {
+                        explicit[dimension.code] = p.framework.indicators(in: dimension.code).reduce(0) { $0 + explicit[$1.id]! }
+                    }
+                }
+                let tied = try CompositeIndicator(p, weighting: .explicit(explicit)).scores(of: "Index")!
+                let other = t.included[point.other]
+                #expect(abs(tied[region] - tied[other]) < 1e-9, "\(level): \(p.regions[other].label)")
+            }
+        }
+        // Geometric aggregation has no exact tipping points.
+        #expect(throws: PortfolioError.self) { try CompositeIndicator(p, methods: [.geometric]).tipping(region: region) }
+    }
+
     func isSame(_ a: Double, _ b: Double) -> Bool { (a.isNaN && b.isNaN) || abs(a - b) < 1e-12 }
 }
