@@ -22,8 +22,9 @@ import Glibc
 /// Speed: for a data alternative with no missing value under the index and an all-arithmetic
 /// method alternative, the index is data · effective weights, so the scores of a block of
 /// samples are one `dgemm`. Other samples are evaluated level by level per unit (correct but
-/// several times slower). Ranks: each sample starts from the previous sample's order and
-/// insertion-sorts (nearly sorted, about O(n + inversions)).
+/// several times slower). Ranks: a bucket sort of each sample's scores (n buckets between the
+/// sample's extremes, then an insertion sort within buckets; about O(n)), "min" ranks over runs
+/// of equal scores, and one increment of `counts[unit][rank]` per unit.
 ///
 /// Reproducibility: samples are processed in fixed blocks of `blockSize`; block b draws from
 /// `generator(seed:block:)`. Rank counts are integers merged by addition and the score sums are
@@ -209,14 +210,9 @@ public struct UncertaintyAnalysis: Sendable {
         let nominalRank = ranks(nominalScore, ties: .min, descending: true)
         let n = units
         let center = nominalScore.map { $0.isNaN ? 0 : $0 }
-        // The nominal order (ranked units first) starts every worker's insertion sort.
-        let start = (0..<n).sorted { a, b in
-            let (x, y) = (nominalScore[a].isNaN ? -Double.infinity : nominalScore[a], nominalScore[b].isNaN ? -Double.infinity : nominalScore[b])
-            return x != y ? x > y : a < b
-        }
         let blocks = (samples + Self.blockSize - 1) / Self.blockSize
         let workerCount = min(threadCount, blocks)
-        let workers = (0..<workerCount).map { _ in Workspace(self, order: start) }
+        let workers = (0..<workerCount).map { _ in Workspace(self) }
         let round = Self.blocksPerRound
         let moments = MomentSlots(count: round * n * 2)
         var sum1 = [Double](repeating: 0, count: n), sum2 = [Double](repeating: 0, count: n)
@@ -237,8 +233,8 @@ public struct UncertaintyAnalysis: Sendable {
             for b in 0..<(last - first) {
                 let slot = moments.pointer + b * n * 2
                 for u in 0..<n {
-                    sum1[u] += slot[2 * u]
-                    sum2[u] += slot[2 * u + 1]
+                    sum1[u] += slot[u]
+                    sum2[u] += slot[n + u]
                 }
             }
             first = last
@@ -294,38 +290,86 @@ public struct UncertaintyAnalysis: Sendable {
             }
             row += 1
         }
-        // Ranks and counts.
+        // Ranks and counts; score sums per unit (Σ deviation in moments[0..<n], Σ deviation² after).
         for i in 0..<(2 * n) { moments[i] = 0 }
-        let order = w.order, counts = w.counts, unranked = w.unranked
         center.withUnsafeBufferPointer { center in
             for r in 0..<row {
                 let key = w.scores + r * n
-                for i in 1..<max(n, 1) {
-                    let unit = order[i], k = key[unit]
-                    var j = i - 1
-                    while j >= 0 && key[order[j]] < k {
-                        order[j + 1] = order[j]
-                        j -= 1
-                    }
-                    order[j + 1] = unit
-                }
-                var rank = 1
-                var previous = Double.nan
-                for position in 0..<n {
-                    let unit = order[position], k = key[unit]
-                    if k == -.infinity {
-                        unranked[unit] += 1
-                        continue
-                    }
-                    if k != previous { rank = position + 1 }
-                    previous = k
-                    counts[unit * n + rank - 1] += 1
-                    let deviation = k - center[unit]
-                    moments[2 * unit] += deviation
-                    moments[2 * unit + 1] += deviation * deviation
+                Self.count(key: key, units: n, into: w)
+                for u in 0..<n where key[u] > -.infinity {
+                    let deviation = key[u] - center[u]
+                    moments[u] += deviation
+                    moments[n + u] += deviation * deviation
                 }
             }
         }
+    }
+
+    /// Ranks one sample's scores (`-infinity` = missing) and adds them to the worker's counts.
+    ///
+    /// A bucket sort: the finite scores fall into n equal-width buckets between their minimum
+    /// and maximum (descending), which a counting pass orders in O(n); an insertion sort then
+    /// orders the few scores that share a bucket. Ranks "min": the position of the first of a
+    /// run of equal scores. O(n) for scores that are spread out, O(n²) at worst (all in a few
+    /// buckets with distinct values), never wrong.
+    @inline(__always)
+    private static func count(key: UnsafeMutablePointer<Double>, units n: Int, into w: Workspace) {
+        let bucket = w.bucket, histogram = w.histogram, sortedKey = w.sortedKey, sortedUnit = w.sortedUnit
+        var high = -Double.infinity, low = Double.infinity
+        for u in 0..<n {
+            let k = key[u]
+            if k > -.infinity {
+                high = k > high ? k : high
+                low = k < low ? k : low
+            }
+        }
+        for b in 0...n { histogram[b] = 0 }
+        let scale = high > low ? Double(n) / (high - low) : 0
+        for u in 0..<n {
+            let k = key[u]
+            let b = k > -.infinity ? min(n - 1, Int((high - k) * scale)) : n
+            bucket[u] = Int32(truncatingIfNeeded: b)
+            histogram[b] += 1
+        }
+        var total = 0
+        for b in 0...n {
+            let c = histogram[b]
+            histogram[b] = total
+            total += c
+        }
+        let ranked = histogram[n]
+        for u in 0..<n {
+            let b = Int(bucket[u])
+            let position = histogram[b]
+            histogram[b] = position + 1
+            sortedKey[position] = key[u]
+            sortedUnit[position] = Int32(truncatingIfNeeded: u)
+        }
+        if ranked > 1 {
+            for i in 1..<ranked {
+                let k = sortedKey[i]
+                guard sortedKey[i - 1] < k else { continue }
+                let unit = sortedUnit[i]
+                var j = i - 1
+                while j >= 0 && sortedKey[j] < k {
+                    sortedKey[j + 1] = sortedKey[j]
+                    sortedUnit[j + 1] = sortedUnit[j]
+                    j -= 1
+                }
+                sortedKey[j + 1] = k
+                sortedUnit[j + 1] = unit
+            }
+        }
+        let counts = w.counts
+        var rank = 0
+        var previous = Double.nan
+        for position in 0..<ranked {
+            let k = sortedKey[position]
+            if k != previous { rank = position }
+            previous = k
+            counts[Int(sortedUnit[position]) &* n &+ rank] &+= 1
+        }
+        for position in ranked..<n { w.unranked[Int(sortedUnit[position])] += 1 }
     }
 
     /// The weight of each indicator in the index for one draw: the product along its path of
@@ -362,13 +406,16 @@ final class Workspace: @unchecked Sendable {
     let share: UnsafeMutablePointer<Double>
     let values: UnsafeMutablePointer<Double>
     let gather: UnsafeMutablePointer<Double>
-    let order: UnsafeMutablePointer<Int>
+    let bucket: UnsafeMutablePointer<Int32>
+    let histogram: UnsafeMutablePointer<Int>
+    let sortedKey: UnsafeMutablePointer<Double>
+    let sortedUnit: UnsafeMutablePointer<Int32>
     let counts: UnsafeMutablePointer<Int>
     let unranked: UnsafeMutablePointer<Int>
     let sizes: [Int]
     var error: (block: Int, error: StatsError)?
 
-    init(_ analysis: UncertaintyAnalysis, order start: [Int]) {
+    init(_ analysis: UncertaintyAnalysis) {
         let b = UncertaintyAnalysis.blockSize, n = analysis.units, flat = analysis.flat
         sizes = [b * flat.slotCount, b * flat.nodeCount, b * flat.indicatorCount, b * n, flat.memberCount, analysis.maxChildren]
         func doubles(_ count: Int) -> UnsafeMutablePointer<Double> {
@@ -390,15 +437,21 @@ final class Workspace: @unchecked Sendable {
         gather = doubles(sizes[5])
         dataPick = integers(b)
         methodPick = integers(b)
-        order = integers(n)
-        for (i, u) in start.enumerated() { order[i] = u }
+        bucket = .allocate(capacity: max(1, n))
+        bucket.initialize(repeating: 0, count: max(1, n))
+        sortedUnit = .allocate(capacity: max(1, n))
+        sortedUnit.initialize(repeating: 0, count: max(1, n))
+        sortedKey = doubles(n)
+        histogram = integers(n + 1)
         counts = integers(n * n)
         unranked = integers(n)
     }
 
     deinit {
-        for p in [slots, scales, effective, scores, share, values, gather] { p.deallocate() }
-        for p in [dataPick, methodPick, order, counts, unranked] { p.deallocate() }
+        for p in [slots, scales, effective, scores, share, values, gather, sortedKey] { p.deallocate() }
+        for p in [dataPick, methodPick, histogram, counts, unranked] { p.deallocate() }
+        bucket.deallocate()
+        sortedUnit.deallocate()
     }
 }
 
