@@ -22,9 +22,9 @@ import Glibc
 /// Speed: for a data alternative with no missing value under the index and an all-arithmetic
 /// method alternative, the index is data · effective weights, so the scores of a block of
 /// samples are one `dgemm`. Other samples are evaluated level by level per unit (correct but
-/// several times slower). Ranks: a bucket sort of each sample's scores (n buckets between the
-/// sample's extremes, then an insertion sort within buckets; about O(n)), "min" ranks over runs
-/// of equal scores, and one increment of `counts[unit][rank]` per unit.
+/// several times slower). Ranks without sorting: 1 + the units scoring higher, counted through
+/// 2n equal-width buckets between the sample's extremes (about O(n), see `count`), and one
+/// increment of `counts[unit][rank]` per unit.
 ///
 /// Reproducibility: samples are processed in fixed blocks of `blockSize`; block b draws from
 /// `generator(seed:block:)`. Rank counts are integers merged by addition and the score sums are
@@ -307,14 +307,16 @@ public struct UncertaintyAnalysis: Sendable {
 
     /// Ranks one sample's scores (`-infinity` = missing) and adds them to the worker's counts.
     ///
-    /// A bucket sort: the finite scores fall into n equal-width buckets between their minimum
-    /// and maximum (descending), which a counting pass orders in O(n); an insertion sort then
-    /// orders the few scores that share a bucket. Ranks "min": the position of the first of a
-    /// run of equal scores. O(n) for scores that are spread out, O(n²) at worst (all in a few
-    /// buckets with distinct values), never wrong.
+    /// No sort: the rank ("min" ties) of a unit is 1 + the number of units with a larger score.
+    /// The finite scores fall into `2n` equal-width buckets from the sample's maximum down to its
+    /// minimum; the bucket index never decreases as the score decreases, so every unit of an
+    /// earlier bucket scores higher, and those are counted by a prefix sum of the bucket sizes.
+    /// Within its own bucket a unit compares its score with the few others (branch-free). O(n)
+    /// for spread-out scores, O(n²) at worst (all in one bucket), exact in every case.
     @inline(__always)
     private static func count(key: UnsafeMutablePointer<Double>, units n: Int, into w: Workspace) {
-        let bucket = w.bucket, histogram = w.histogram, sortedKey = w.sortedKey, sortedUnit = w.sortedUnit
+        let bucket = w.bucket, start = w.histogram, cursor = w.cursor, sortedKey = w.sortedKey
+        let buckets = 2 * n
         var high = -Double.infinity, low = Double.infinity
         for u in 0..<n {
             let k = key[u]
@@ -323,53 +325,39 @@ public struct UncertaintyAnalysis: Sendable {
                 low = k < low ? k : low
             }
         }
-        for b in 0...n { histogram[b] = 0 }
-        let scale = high > low ? Double(n) / (high - low) : 0
+        for b in 0...buckets { cursor[b] = 0 }
+        let scale = high > low ? Double(buckets) / (high - low) : 0
         for u in 0..<n {
             let k = key[u]
-            let b = k > -.infinity ? min(n - 1, Int((high - k) * scale)) : n
+            let b = k > -.infinity ? min(buckets - 1, Int((high - k) * scale)) : buckets
             bucket[u] = Int32(truncatingIfNeeded: b)
-            histogram[b] += 1
+            cursor[b] &+= 1
         }
         var total = 0
-        for b in 0...n {
-            let c = histogram[b]
-            histogram[b] = total
-            total += c
+        for b in 0...buckets {
+            let c = cursor[b]
+            start[b] = total
+            cursor[b] = total
+            total &+= c
         }
-        let ranked = histogram[n]
+        start[buckets + 1] = total
         for u in 0..<n {
             let b = Int(bucket[u])
-            let position = histogram[b]
-            histogram[b] = position + 1
-            sortedKey[position] = key[u]
-            sortedUnit[position] = Int32(truncatingIfNeeded: u)
+            sortedKey[cursor[b]] = key[u]
+            cursor[b] &+= 1
         }
-        if ranked > 1 {
-            for i in 1..<ranked {
-                let k = sortedKey[i]
-                guard sortedKey[i - 1] < k else { continue }
-                let unit = sortedUnit[i]
-                var j = i - 1
-                while j >= 0 && sortedKey[j] < k {
-                    sortedKey[j + 1] = sortedKey[j]
-                    sortedUnit[j + 1] = sortedUnit[j]
-                    j -= 1
-                }
-                sortedKey[j + 1] = k
-                sortedUnit[j + 1] = unit
+        let counts = w.counts, unranked = w.unranked
+        for u in 0..<n {
+            let b = Int(bucket[u])
+            guard b < buckets else {
+                unranked[u] &+= 1
+                continue
             }
+            let k = key[u]
+            var above = start[b]
+            for p in start[b]..<start[b + 1] { above &+= sortedKey[p] > k ? 1 : 0 }
+            counts[u &* n &+ above] &+= 1
         }
-        let counts = w.counts
-        var rank = 0
-        var previous = Double.nan
-        for position in 0..<ranked {
-            let k = sortedKey[position]
-            if k != previous { rank = position }
-            previous = k
-            counts[Int(sortedUnit[position]) &* n &+ rank] &+= 1
-        }
-        for position in ranked..<n { w.unranked[Int(sortedUnit[position])] += 1 }
     }
 
     /// The weight of each indicator in the index for one draw: the product along its path of
@@ -409,7 +397,7 @@ final class Workspace: @unchecked Sendable {
     let bucket: UnsafeMutablePointer<Int32>
     let histogram: UnsafeMutablePointer<Int>
     let sortedKey: UnsafeMutablePointer<Double>
-    let sortedUnit: UnsafeMutablePointer<Int32>
+    let cursor: UnsafeMutablePointer<Int>
     let counts: UnsafeMutablePointer<Int>
     let unranked: UnsafeMutablePointer<Int>
     let sizes: [Int]
@@ -439,19 +427,17 @@ final class Workspace: @unchecked Sendable {
         methodPick = integers(b)
         bucket = .allocate(capacity: max(1, n))
         bucket.initialize(repeating: 0, count: max(1, n))
-        sortedUnit = .allocate(capacity: max(1, n))
-        sortedUnit.initialize(repeating: 0, count: max(1, n))
         sortedKey = doubles(n)
-        histogram = integers(n + 1)
+        histogram = integers(2 * n + 2)
+        cursor = integers(2 * n + 2)
         counts = integers(n * n)
         unranked = integers(n)
     }
 
     deinit {
         for p in [slots, scales, effective, scores, share, values, gather, sortedKey] { p.deallocate() }
-        for p in [dataPick, methodPick, histogram, counts, unranked] { p.deallocate() }
+        for p in [dataPick, methodPick, histogram, cursor, counts, unranked] { p.deallocate() }
         bucket.deallocate()
-        sortedUnit.deallocate()
     }
 }
 
