@@ -241,6 +241,7 @@ public struct UncertaintyAnalysis: Sendable {
         }
         var counts = RankCounts(units: n)
         for worker in workers {
+            worker.flush(n * n)
             for i in 0..<(n * n) { counts.counts[i] += worker.counts[i] }
             for u in 0..<n { counts.unranked[u] += worker.unranked[u] }
         }
@@ -292,6 +293,8 @@ public struct UncertaintyAnalysis: Sendable {
         }
         // Ranks and counts; score sums per unit (Σ deviation in moments[0..<n], Σ deviation² after).
         for i in 0..<(2 * n) { moments[i] = 0 }
+        if w.pending + row > Int(UInt16.max) { w.flush(n * n) }
+        w.pending += row
         center.withUnsafeBufferPointer { center in
             for r in 0..<row {
                 let key = w.scores + r * n
@@ -346,7 +349,7 @@ public struct UncertaintyAnalysis: Sendable {
             sortedKey[cursor[b]] = key[u]
             cursor[b] &+= 1
         }
-        let counts = w.counts, unranked = w.unranked
+        let counts = w.recent, unranked = w.unranked
         for u in 0..<n {
             let b = Int(bucket[u])
             guard b < buckets else {
@@ -398,7 +401,12 @@ final class Workspace: @unchecked Sendable {
     let histogram: UnsafeMutablePointer<Int>
     let sortedKey: UnsafeMutablePointer<Double>
     let cursor: UnsafeMutablePointer<Int>
+    /// The rank counts of this worker: `recent` (16 bits, so that the n × n table of the samples
+    /// since the last flush stays in the first-level cache) is added to `counts` before it can
+    /// overflow.
     let counts: UnsafeMutablePointer<Int>
+    let recent: UnsafeMutablePointer<UInt16>
+    var pending = 0
     let unranked: UnsafeMutablePointer<Int>
     let sizes: [Int]
     var error: (block: Int, error: StatsError)?
@@ -431,13 +439,25 @@ final class Workspace: @unchecked Sendable {
         histogram = integers(2 * n + 2)
         cursor = integers(2 * n + 2)
         counts = integers(n * n)
+        recent = .allocate(capacity: max(1, n * n))
+        recent.initialize(repeating: 0, count: max(1, n * n))
         unranked = integers(n)
+    }
+
+    /// Adds the 16-bit counts to the full ones and clears them.
+    func flush(_ cells: Int) {
+        for i in 0..<cells {
+            counts[i] += Int(recent[i])
+            recent[i] = 0
+        }
+        pending = 0
     }
 
     deinit {
         for p in [slots, scales, effective, scores, share, values, gather, sortedKey] { p.deallocate() }
         for p in [dataPick, methodPick, histogram, cursor, counts, unranked] { p.deallocate() }
         bucket.deallocate()
+        recent.deallocate()
     }
 }
 
