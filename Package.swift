@@ -43,6 +43,7 @@ let package = Package(
             name: "StatsBenchmarks",
             dependencies: [
                 "Stats",
+                "StressTest",  // CSVReader for the RIS data of the uncertainty benchmark
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/StatsBenchmarks",

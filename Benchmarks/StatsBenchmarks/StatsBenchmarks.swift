@@ -41,4 +41,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(outliers)
         }
     }
+
+    // Uncertainty analysis of RIS 2023 ranks (UncertaintyBenchmarks.swift).
+    registerUncertaintyBenchmarks()
 }
