@@ -212,6 +212,12 @@ public struct UncertaintyAnalysis: Sendable {
         let nominalRank = ranks(nominalScore, ties: .min, descending: true)
         let n = units
         let center = nominalScore.map { $0.isNaN ? 0 : $0 }
+        // The workers call dgemm on small blocks: OpenBLAS's own threads would only spin against
+        // them, so it runs single-threaded for the duration (restored afterwards; this affects
+        // other BLAS calls of the process made meanwhile).
+        let blasThreads = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(blasThreads) }
         let blocks = (samples + Self.blockSize - 1) / Self.blockSize
         let workerCount = min(threadCount, blocks)
         let workers = (0..<workerCount).map { _ in Workspace(self) }
