@@ -140,6 +140,13 @@ def tipping_rows(swift, peer):
                      swift["tipping-single"], peer["tipping-single"]["times"]))
     return rows
 
+# --- uncertainty (Monte Carlo ranks; kept in step with Benchmarks/StatsBenchmarks/UncertaintyBenchmarks.swift)
+UNCERTAINTY_SAMPLES, UNCERTAINTY_FRACTION, UNCERTAINTY_BLOCK = 1_000_000, 0.25, 10_000
+UNCERTAINTY_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data",
+                                "ris", "ris2023_regions.csv")
+SWIFT_NAMES["uncertainty"] = "Uncertainty of RIS 2023 ranks, 1M samples"
+# --- end uncertainty
+
 
 # ---------------------------------------------------------------------------------------------
 # numpy side (runs in a child process: `compare.py --numpy-side ...`)
@@ -196,6 +203,67 @@ def boxplot_vectorised(np, matrix):
     return int(counts.sum()), lower_whisker, upper_whisker, median
 
 
+# --- uncertainty: numpy peer
+def ris2023(np):
+    """The 21 indicator columns (1.1.2 ... 4.3.2, after RII) of the 2023 rows: 246 x 21."""
+    import csv
+    with open(UNCERTAINTY_DATA, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        year, first = header.index("Year"), header.index("1.1.2")
+        rows = [[float(cell) for cell in row[first:]] for row in reader if row[year] == "2023"]
+    return np.array(rows)
+
+
+def uncertainty_numpy(np, x, samples, seed=2023):
+    """The Swift workload vectorised: blocks of 10,000 weight draws W = U(0.75, 1.25) / d,
+    renormalised, scores = W @ X.T, ranks by one argsort per sample row and a scatter of 1..n
+    (ordinal ranks: the same as "min" ranks when no two scores tie, as here), counts per region
+    and rank by bincount, then type 7 percentiles exactly from the counts. The fastest honest
+    numpy program found: argsort twice or ties handled by run starts is slower."""
+    n, d = x.shape
+    rng = np.random.default_rng(seed)
+    counts = np.zeros(n * n, dtype=np.int64)
+    offsets = (np.arange(n) * n)[None, :]
+    positions = np.arange(n)[None, :]
+    for start in range(0, samples, UNCERTAINTY_BLOCK):
+        size = min(UNCERTAINTY_BLOCK, samples - start)
+        w = rng.uniform(1 - UNCERTAINTY_FRACTION, 1 + UNCERTAINTY_FRACTION, size=(size, d)) / d
+        w /= w.sum(axis=1, keepdims=True)
+        scores = w @ x.T
+        order = np.argsort(-scores, axis=1)
+        ranks = np.empty_like(order)
+        np.put_along_axis(ranks, order, positions, axis=1)  # 0-based rank
+        counts += np.bincount((offsets + ranks).ravel(), minlength=n * n)
+    counts = counts.reshape(n, n)
+    cumulative = np.cumsum(counts, axis=1)
+    result = {}
+    for name, p in (("p05", 0.05), ("median", 0.5), ("p95", 0.95)):
+        h = (samples - 1) * p  # numpy's linear (type 7) virtual index into the sorted ranks
+        lower = np.floor(h)
+        below = (cumulative <= lower).sum(axis=1) + 1  # rank of order statistic `lower`
+        above = (cumulative <= min(lower + 1, samples - 1)).sum(axis=1) + 1
+        result[name] = below + (h - lower) * (above - below)
+    result["mean"] = (counts * np.arange(1, n + 1)).sum(axis=1) / samples
+    return result
+
+
+def uncertainty_peak_memory():
+    """Maximum resident set size (kB) of one direct run of the release benchmark executable on
+    the uncertainty workload alone (the runner's debug mode: no host process; the harness, the
+    CSV reading and every iteration included), as GNU time reports it; None if not measurable."""
+    executable = os.path.join(PACKAGE, SCRATCH, "release", TARGET)
+    if not (os.path.exists("/usr/bin/time") and os.path.exists(executable)):
+        return None
+    completed = subprocess.run(["/usr/bin/time", "-v", executable, "--filter", SWIFT_NAMES["uncertainty"]],
+                               cwd=PACKAGE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in completed.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1])
+    return None
+# --- end uncertainty
+
+
 def timed(function, repetitions):
     times = []
     for _ in range(repetitions):
@@ -232,6 +300,12 @@ def numpy_side(arguments):
     if arguments.only == "sobol":  # Sobol' block: only in its own child (SALib's Python)
         results["sobol"] = sobol_peer(np)
     tipping_side(np, arguments, results)  # weight tipping points
+    if arguments.only in (None, "uncertainty"):  # --- uncertainty
+        x = ris2023(np)
+        uncertainty_numpy(np, x, 20_000)  # warm-up
+        repetitions = max(1, min(3, arguments.repetitions // 5))
+        times = timed(lambda: uncertainty_numpy(np, x, UNCERTAINTY_SAMPLES), repetitions)
+        results["uncertainty"] = {"times": times, "regions": int(x.shape[0]), "indicators": int(x.shape[1])}
     json.dump(results, sys.stdout)
 
 
@@ -432,6 +506,11 @@ def main():
                      swift["sobol"], peer["sobol"]["times"]))
 
     rows += tipping_rows(swift, peer)  # weight tipping points
+    if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
+        shape = f"{peer['uncertainty']['regions']} x {peer['uncertainty']['indicators']}"
+        rows.append((f"Uncertainty of RIS 2023 ranks ({shape}, 1M samples)", "numpy vectorised (10k blocks)",
+                     swift["uncertainty"], peer["uncertainty"]["times"]))
+
     print()
     print(f"numpy {peer['numpy']}, Python {sys.version.split()[0]}; n = iterations (Swift) or repetitions (numpy)")
     header = ("workload", "peer", "swift median ms", "n", "peer median ms", "n", "ratio peer/swift")
@@ -452,6 +531,13 @@ def main():
         print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
               "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
         sobol_report(swift_sobol, peer["sobol"])
+    if "uncertainty" in swift:  # --- uncertainty
+        s_ms, p_ms = statistics.median(swift["uncertainty"]), statistics.median(peer["uncertainty"]["times"])
+        print(f"uncertainty: Swift {s_ms / 1e3:.2f} s, numpy {p_ms / 1e3:.2f} s, ratio numpy/Swift {p_ms / s_ms:.1f} "
+              "(Swift uses every core: the ratio is not single-threaded)")
+        peak = uncertainty_peak_memory()
+        print("uncertainty: Swift peak memory " + (f"{peak / 1024:.1f} MB" if peak else "not measured")
+              + " (maximum resident set size of the whole benchmark process, /usr/bin/time -v)")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -47,4 +47,6 @@ let benchmarks: @Sendable () -> Void = {
     // Sobol' sensitivity of the RIS 2023 ranking to its 21 weights (SobolBenchmark.swift).
     SobolBenchmark.register()
     tippingBenchmarks()  // TippingBenchmarks.swift
+    // Uncertainty analysis of RIS 2023 ranks (UncertaintyBenchmarks.swift).
+    registerUncertaintyBenchmarks()
 }
