@@ -531,7 +531,7 @@ def main():
         print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
               "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
         sobol_report(swift_sobol, peer["sobol"])
-    if "uncertainty" in swift:  # --- uncertainty
+    if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         s_ms, p_ms = statistics.median(swift["uncertainty"]), statistics.median(peer["uncertainty"]["times"])
         print(f"uncertainty: Swift {s_ms / 1e3:.2f} s, numpy {p_ms / 1e3:.2f} s, ratio numpy/Swift {p_ms / s_ms:.1f} "
               "(Swift uses every core: the ratio is not single-threaded)")

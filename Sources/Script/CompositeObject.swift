@@ -79,7 +79,7 @@ struct CompositeObject: ScriptObject {
     }
 
     var alphaTable: Table {
-        let codes = aggregateCodes.reversed().map { $0 }
+        let codes = composite.structure.levels.flatMap { $0.map(\.code) }
         return Table(title: "Cronbach's alpha of each aggregate's children (complete rows)", [
             ("code", codes.map(Value.string)),
             ("children", codes.map { code in .number(Double(composite.childCorrelations(of: code).count)) }),
@@ -89,7 +89,7 @@ struct CompositeObject: ScriptObject {
 
     var correlationsTable: Table {
         var aggregate = [Value](), child = [Value](), r = [Value]()
-        for code in aggregateCodes.reversed() {
+        for code in composite.structure.levels.flatMap({ $0.map(\.code) }) {
             for (c, value) in composite.childCorrelations(of: code) {
                 aggregate.append(.string(code)); child.append(.string(c)); r.append(.number(value))
             }

@@ -49,3 +49,32 @@ public func zScores(_ data: [Double]) -> [Double] {
     guard sd > 0 else { return data.map { _ in .nan } }
     return data.map { ($0 - mean) / sd }
 }
+
+/// Ranks of composite scores, 1 = best: the rank of a score is 1 + the number of scores above it
+/// by more than `scoreTieTolerance(scores)`, so equal scores share the lowest rank ("min") even
+/// when rounding has made them differ in the last bits. A composite of values with two decimals
+/// can tie exactly (the demo's 2.6395 for two regions), and the order in which a weighted sum
+/// was added (level by level, or one matrix product) must not decide who ranks first. Missing
+/// values (NaN) keep a missing rank. Complexity O(n log n).
+public func scoreRanks(_ scores: [Double]) -> [Double] {
+    let tolerance = scoreTieTolerance(scores)
+    let sorted = scores.filter { !$0.isNaN }.sorted(by: >)
+    return scores.map { s in
+        guard !s.isNaN else { return .nan }
+        // The number of sorted scores greater than s + tolerance (binary search on a descending array).
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] > s + tolerance { low = middle + 1 } else { high = middle }
+        }
+        return Double(low + 1)
+    }
+}
+
+/// The tolerance of `scoreRanks`: 1e-12 times the largest absolute score (at least 1e-12), far
+/// below any meaningful difference and far above the rounding of a sum of a few hundred terms.
+public func scoreTieTolerance(_ scores: [Double]) -> Double {
+    var largest = 1.0
+    for s in scores where s.isFinite { largest = max(largest, abs(s)) }
+    return 1e-12 * largest
+}

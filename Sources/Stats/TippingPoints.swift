@@ -37,8 +37,8 @@ public enum TippingPoints {
     /// `neighbours` picks the regions directly above and below.
     ///
     /// Nominal ranks, positions and ties come from the composite scores `X w0` (summed over the
-    /// components in column order), so they agree with `ranks(X w0, ties: .min, descending: true)`
-    /// to the last bit; a composite computed in another order may break a tie the other way.
+    /// components in column order) as `scoreRanks` ranks them: scores equal up to rounding
+    /// (`scoreTieTolerance`) are tied, so the order of summation cannot break a tie.
     ///
     /// Complexity O(n · E · m), with E ≤ 2m + 1 the pieces the exact solver visits (a sort of
     /// O(m log m) is added at degenerate pieces): O(n m²) at worst, plus O(n log n) for the
@@ -57,14 +57,17 @@ public enum TippingPoints {
         let (n, m) = (scores.rows, scores.columns)
         let x = scores.elements
         let composite = compositeScores(x, rows: n, columns: m, weights: weights)
-        let nominalRanks = ranks(composite, ties: .min, descending: true)
+        let nominalRanks = scoreRanks(composite)
+        let tolerance = scoreTieTolerance(composite)
         var points: [RegionTippingPoint] = []
         points.reserveCapacity(n - 1)
         var difference = [Double](repeating: 0, count: m)
         var above = 0
         for q in 0..<n where q != region {
             for j in 0..<m { difference[j] = x[region * m + j] - x[q * m + j] }
-            let nominal = composite[region] - composite[q]
+            // Scores equal up to rounding are tied (as `scoreRanks`).
+            let difference0 = composite[region] - composite[q]
+            let nominal = abs(difference0) <= tolerance ? 0 : difference0
             if nominal < 0 { above += 1 }
             let point = tippingPoint(difference: difference, nominalDifference: nominal, weights: weights)
             points.append(
@@ -151,7 +154,8 @@ public enum TippingPoints {
         let others = (0..<n).filter { $0 != region }
         let composite = compositeScores(x, rows: n, columns: m, weights: weights)
         let count = others.count
-        let nominal = others.map { composite[region] - composite[$0] }
+        let tolerance = scoreTieTolerance(composite)  // equal up to rounding = tied, as `scoreRanks`
+        let nominal = others.map { abs(composite[region] - composite[$0]) <= tolerance ? 0 : composite[region] - composite[$0] }
         let nominalRank = nominal.reduce(1) { $0 + ($1 < 0 ? 1 : 0) }
         // Column-major (component, region) layouts, so that each component's pass is contiguous.
         var differences = [Double](repeating: 0, count: m * count)  // a_ij at [j * count + i]

@@ -69,6 +69,12 @@ public struct WeightSampler: Sendable {
         /// 1 for every node unless the perturbation is uniform and not renormalised, where it is
         /// ΣW / Σw of the node.
         public var scales: [[Double]]
+
+        /// A draw given in full (e.g. from a Sobol' design); shapes as `structure.levels`.
+        public init(weights: [[[Double]]], scales: [[Double]]) {
+            self.weights = weights
+            self.scales = scales
+        }
     }
 
     public let structure: CompositeStructure

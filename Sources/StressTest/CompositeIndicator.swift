@@ -170,9 +170,10 @@ public struct CompositeIndicator: Sendable {
         locate(code).map { scores[$0.level][$0.position] }
     }
 
-    /// Ranks of a code's scores: 1 = best (largest), ties "min", missing stays missing.
+    /// Ranks of a code's scores: 1 = best (largest), ties "min" (`scoreRanks`: scores equal up to
+    /// rounding tie), missing stays missing.
     public func ranks(of code: String) -> [Double]? {
-        scores(of: code).map { Stats.ranks($0, ties: .min, descending: true) }
+        scores(of: code).map(scoreRanks)
     }
 
     /// The normalised weight of every code within its parent (the index: 1).
