@@ -39,8 +39,9 @@ enum UncertaintyWorkload {
                                        perturbation: .uniform(fraction: 0.25, renormalised: true))
     }
 
+    /// Rank statistics only, as the numpy peer (no streamed score mean and sd).
     static func run() throws -> UncertaintyResult {
-        try analysis().run(samples: samples, seed: seed)
+        try analysis().run(samples: samples, seed: seed, scoreStatistics: false)
     }
 }
 

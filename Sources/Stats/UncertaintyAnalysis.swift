@@ -24,7 +24,11 @@ import Glibc
 /// samples are one `dgemm`. Other samples are evaluated level by level per unit (correct but
 /// several times slower). Ranks without sorting: 1 + the units scoring higher, counted through
 /// n equal-width buckets between the sample's extremes (about O(n), see `count`), and one
-/// increment of `counts[unit][rank]` per unit.
+/// increment of `counts[unit][rank]` per unit (16-bit per-worker tables, flushed into 64-bit
+/// ones before they can overflow). Blocks run on all cores (`DispatchQueue.concurrentPerform`);
+/// OpenBLAS is set to one thread meanwhile (its threads would spin against the workers).
+/// RIS 2023 (246 x 21), 1M samples, 2 cores: about 3-6 s on the shared build machine, 35 MB
+/// peak resident memory for the whole benchmark process.
 ///
 /// Reproducibility: samples are processed in fixed blocks of `blockSize`; block b draws from
 /// `generator(seed:block:)`. Rank counts are integers merged by addition and the score sums are
