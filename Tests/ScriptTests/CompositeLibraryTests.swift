@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Script
 
@@ -42,5 +43,33 @@ struct CompositeLibraryTests {
     @Test("compare finds no difference between a composite and itself")
     func compareItself() throws {
         #expect(try json(demo + "c = composite(p); max(compare(c, c).largest)") == "0")
+    }
+
+    @Test("uncertainty's JSON has a regions table with region, nominal, mean, median, p05, p95")
+    func uncertaintyJSON() throws {
+        let text = try json(demo + "uncertainty(p, samples: 2000, perturb: 0.25, seed: 1)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let regions = try #require(object["regions"] as? [[String: Any]])
+        #expect(regions.count == 26)
+        #expect(Set(regions[0].keys) == ["region", "nominal", "mean", "median", "p05", "p95"])
+        #expect(object["samples"] as? Int == 2000)
+        #expect(try json(demo + "u = uncertainty(p, samples: 500, perturb: 0); u.p95[\"Nordtal\"] == u.nominal[\"Nordtal\"]") == "true")
+        #expect(diagnostic(demo + "uncertainty(p, distribution: \"dirichlt\")")?.contains("did you mean \"dirichlet\"?") == true)
+    }
+
+    @Test("sobol's JSON has inputs, S1, ST, S1_conf, ST_conf; a rank target needs a region")
+    func sobolJSON() throws {
+        let text = try json(demo + "sobol(p, n: 64, target: \"score\", region: \"Nordtal\", groups: \"dimensions\", resamples: 50)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["inputs"] as? [String] == ["DEV", "COA", "IMP", "IMC", "MON", "POR"])
+        for key in ["S1", "ST", "S1_conf", "ST_conf"] { #expect((object[key] as? [Any])?.count == 6, "\(key)") }
+        #expect(diagnostic(demo + "sobol(p, target: \"rank\")")?.contains("needs region") == true)
+    }
+
+    @Test("tipping: Nordtal's rank and its neighbours")
+    func tipping() throws {
+        #expect(try json(demo + "tipping(p, \"Nordtal\").rank") == "24")
+        #expect(try json(demo + "length(tipping(p, \"Nordtal\").pairs)") == "25")
+        #expect(diagnostic(demo + "tipping(p, \"Nordtal\", method: \"geometric\")")?.contains("exact for arithmetic aggregation") == true)
     }
 }
