@@ -14,7 +14,9 @@ OPENBLAS_L2_SIZE (this machine may set them, and they slow numpy down).
 
 Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py                  # everything, about 3-5 minutes after a build
-    python3 Benchmarks/compare.py --only quartiles # or: boxplot, pipeline, sobol (SALib in .venv/)
+    python3 Benchmarks/compare.py --only quartiles # or boxplot, pipeline, sobol (SALib in .venv/),
+                                                   # tipping-single, tipping-pairwise, uncertainty
+    python3 Benchmarks/compare.py --only uncertainty,sobol  # several, comma-separated
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -115,16 +117,16 @@ def tipping_single_numpy(np, x, w):
 
 
 def tipping_side(np, arguments, results):
-    if arguments.only not in (None, "tipping-pairwise", "tipping-single"):
+    if not (wanted(arguments, "tipping-pairwise") or wanted(arguments, "tipping-single")):
         return
     x, w = tipping_data(np)
-    if arguments.only in (None, "tipping-pairwise"):
+    if wanted(arguments, "tipping-pairwise"):
         regions = range(TIPPING_SLSQP_REGIONS)
         tipping_pairwise_slsqp(np, x, w, range(1))
         times = timed(lambda: tipping_pairwise_slsqp(np, x, w, regions), 3)
         scale = TIPPING_REGIONS / TIPPING_SLSQP_REGIONS
         results["tipping-pairwise"] = {"times": [t * scale for t in times]}
-    if arguments.only in (None, "tipping-single"):
+    if wanted(arguments, "tipping-single"):
         tipping_single_numpy(np, x, w)
         results["tipping-single"] = {"times": timed(lambda: tipping_single_numpy(np, x, w), arguments.repetitions)}
 
@@ -277,13 +279,13 @@ def numpy_side(arguments):
     import numpy as np
 
     results = {"numpy": np.__version__}
-    if arguments.only in (None, "quartiles"):
+    if wanted(arguments, "quartiles"):
         x = standard_normal(np, QUARTILES_COUNT, QUARTILES_SEED)
         np.percentile(x, [25, 50, 75])  # warm-up, as the Swift side's warm-up iteration
         times = timed(lambda: np.percentile(x, [25, 50, 75]), arguments.repetitions)
         results["quartiles"] = {"times": times}
         del x
-    if arguments.only in (None, "boxplot"):
+    if wanted(arguments, "boxplot"):
         matrix = standard_normal(np, BOXPLOT_VECTORS * BOXPLOT_LENGTH, BOXPLOT_SEED).reshape(
             BOXPLOT_VECTORS, BOXPLOT_LENGTH)
         boxplot_vectorised(np, matrix[:1000])
@@ -295,12 +297,12 @@ def numpy_side(arguments):
         times = timed(lambda: boxplot_loop(np, subset), 3 if rows < BOXPLOT_VECTORS else 1)
         scale = BOXPLOT_VECTORS / rows
         results["boxplot-loop"] = {"times": [t * scale for t in times], "rows": rows}
-    if arguments.only in (None, "pipeline"):
+    if wanted(arguments, "pipeline"):
         results["pipeline"] = pipeline_numpy_side(np, arguments.repetitions)
-    if arguments.only == "sobol":  # Sobol' block: only in its own child (SALib's Python)
+    if arguments.only == {"sobol"}:  # Sobol' block: only in its own child (SALib's Python)
         results["sobol"] = sobol_peer(np)
     tipping_side(np, arguments, results)  # weight tipping points
-    if arguments.only in (None, "uncertainty"):  # --- uncertainty
+    if wanted(arguments, "uncertainty"):  # --- uncertainty
         x = ris2023(np)
         uncertainty_numpy(np, x, 20_000)  # warm-up
         repetitions = max(1, min(3, arguments.repetitions // 5))
@@ -413,8 +415,8 @@ def swift_side(arguments, export_directory):
         "benchmark", "run", "--target", TARGET,
         "--format", "histogramSamples", "--path", export_directory, "--no-progress",
     ]
-    if arguments.only:
-        command += ["--filter", SWIFT_NAMES[arguments.only]]
+    for name in sorted(arguments.only or []):
+        command += ["--filter", SWIFT_NAMES[name]]
     print("$ " + shlex.join(command), flush=True)
     completed = subprocess.run(command, cwd=PACKAGE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if completed.returncode != 0:
@@ -442,9 +444,23 @@ def numpy_environment():
     return environment, removed
 
 
+def workloads(text):
+    """`--only a,b`: the set of workloads named, each one of SWIFT_NAMES."""
+    names = {name.strip() for name in text.split(",") if name.strip()}
+    unknown = names - set(SWIFT_NAMES)
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown workload {', '.join(sorted(unknown)) or '(none)'}; choose among {', '.join(sorted(SWIFT_NAMES))}")
+    return names
+
+
+def wanted(arguments, name):
+    """Whether the run includes `name` (every workload without --only)."""
+    return arguments.only is None or name in arguments.only
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=sorted(SWIFT_NAMES), help="run one workload")
+    parser.add_argument("--only", type=workloads, help="run these workloads (comma-separated): " + ", ".join(sorted(SWIFT_NAMES)))
     parser.add_argument("--repetitions", type=int, default=15, help="numpy repetitions (default 15)")
     parser.add_argument("--loop-rows", type=int, default=50_000,
                         help="rows timed for the numpy loop, scaled to 1M (default 50000)")
@@ -469,16 +485,16 @@ def main():
     child = [sys.executable, os.path.abspath(__file__), "--numpy-side",
              "--repetitions", str(arguments.repetitions), "--loop-rows", str(arguments.loop_rows)]
     if arguments.only:
-        child += ["--only", arguments.only]
+        child += ["--only", ",".join(sorted(arguments.only))]
     print("numpy side: " + " ".join(f"unset {name}" for name in OPENBLAS_VARIABLES)
           + (f" (were set: {', '.join(f'{k}={v}' for k, v in removed.items())})" if removed else " (neither was set)"),
           flush=True)
     peer = {}
-    if arguments.only != "sobol":
+    if arguments.only != {"sobol"}:
         completed = subprocess.run(child, env=environment, stdout=subprocess.PIPE, text=True, check=True)
         peer = json.loads(completed.stdout)
-    if arguments.only in (None, "sobol"):  # Sobol' block: SALib's child, with .venv/bin/python if present
-        sobol_child = [sobol_python()] + child[1:] + ([] if arguments.only else ["--only", "sobol"])
+    if wanted(arguments, "sobol"):  # Sobol' block: SALib's child, with .venv/bin/python if present
+        sobol_child = [sobol_python()] + child[1:] + ["--only", "sobol"]
         print("SALib side: " + sobol_child[0], flush=True)
         completed = subprocess.run(sobol_child, env=environment, stdout=subprocess.PIPE, text=True)
         if completed.returncode == 0:

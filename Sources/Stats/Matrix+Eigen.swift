@@ -46,6 +46,7 @@ extension Matrix {
 
         var a = elements  // overwritten by the eigenvectors (as columns)
         var w = [Double](repeating: 0, count: n)  // ascending eigenvalues
+        OpenBLASKernel.ensure()
         let info = a.withUnsafeMutableBufferPointer { a in
             w.withUnsafeMutableBufferPointer { w in
                 LAPACKE_dsyevd(

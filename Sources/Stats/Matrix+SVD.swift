@@ -44,6 +44,7 @@ extension Matrix {
         var s = [Double](repeating: 0, count: k)
         var u = [Double](repeating: 0, count: m * k)
         var vt = [Double](repeating: 0, count: k * n)
+        OpenBLASKernel.ensure()
         let info = a.withUnsafeMutableBufferPointer { a in
             s.withUnsafeMutableBufferPointer { s in
                 u.withUnsafeMutableBufferPointer { u in

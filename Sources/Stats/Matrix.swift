@@ -120,6 +120,7 @@ extension Matrix {
         var product = [Double](repeating: 0, count: m * n)
         // BLAS rejects leading dimensions of 0; an empty inner dimension leaves the zero product.
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, elements: product) }
+        OpenBLASKernel.ensure()
         lhs.elements.withUnsafeBufferPointer { a in
             rhs.elements.withUnsafeBufferPointer { b in
                 product.withUnsafeMutableBufferPointer { c in
@@ -142,6 +143,7 @@ extension Matrix {
             "cannot multiply a \(lhs.rows) x \(lhs.columns) matrix by a vector of length \(rhs.count)")
         var product = [Double](repeating: 0, count: lhs.rows)
         guard lhs.rows > 0, lhs.columns > 0 else { return product }
+        OpenBLASKernel.ensure()
         lhs.elements.withUnsafeBufferPointer { a in
             rhs.withUnsafeBufferPointer { x in
                 product.withUnsafeMutableBufferPointer { y in
@@ -162,6 +164,7 @@ extension Matrix {
         let n = columns, k = rows
         var gram = [Double](repeating: 0, count: n * n)
         guard n > 0, k > 0 else { return Matrix(rows: n, columns: n, elements: gram) }
+        OpenBLASKernel.ensure()
         elements.withUnsafeBufferPointer { a in
             gram.withUnsafeMutableBufferPointer { c in
                 // Row-major, transposed: A is k x n with leading dimension n; C = Aᵀ A is n x n.

@@ -174,6 +174,7 @@ public struct SobolSensitivity: Sendable {
         seed: UInt64, outputs m: Int = 1, resamples: Int = 1000, confidenceLevel: Double = 0.95,
         threads: Int? = nil, model: @escaping SobolModel
     ) throws(StatsError) -> [SobolSensitivity] {
+        OpenBLASKernel.ensure()
         // Validation.
         guard d >= 1 && 2 * d <= SobolSequence.maxDimensions else {
             throw .invalidParameter(name: "dimensions", value: String(d),

@@ -222,6 +222,7 @@ public struct UncertaintyAnalysis: Sendable {
         // The workers call dgemm on small blocks: OpenBLAS's own threads would only spin against
         // them, so it runs single-threaded for the duration (restored afterwards; this affects
         // other BLAS calls of the process made meanwhile).
+        OpenBLASKernel.ensure()
         let blasThreads = openblas_get_num_threads()
         openblas_set_num_threads(1)
         defer { openblas_set_num_threads(blasThreads) }
