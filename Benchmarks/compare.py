@@ -563,7 +563,8 @@ def main():
             print("  ".join("-" * w for w in widths))
     print()
     print("ratio > 1: Swift is faster. Swift: ordo-one/benchmark wall clock of the release build; "
-          "numpy: time.perf_counter around the call; both single-threaded.")
+          "numpy: time.perf_counter around the call. Quartiles, boxplots and tipping points run on one "
+          "thread on both sides; Swift's pipeline, uncertainty and Sobol' use every core, numpy's and SALib's Python one.")
     if "sobol" in peer:  # Sobol' block
         print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
               "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
