@@ -25,7 +25,8 @@ let package = Package(
             path: "Sources/CEditLine",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "Stats", dependencies: ["CLapack"]),
+        .target(name: "CRankKernels"),
+        .target(name: "Stats", dependencies: ["CLapack", "CRankKernels"]),
         .target(name: "StressTest", dependencies: ["Stats"], resources: [.copy("Resources")]),
         .target(name: "Script", dependencies: ["Stats", "StressTest"]),
         .executableTarget(

@@ -1,4 +1,5 @@
 import CLapack
+import CRankKernels
 import Dispatch
 import Glibc
 
@@ -219,6 +220,17 @@ public struct UncertaintyAnalysis: Sendable {
         }.map { Int32(truncatingIfNeeded: $0) }
         let n = units
         let center = nominalScore.map { $0.isNaN ? 0 : $0 }
+        // Per complete data alternative, the pairs that can change order (bounded perturbations).
+        let firstArithmetic = arithmetic.firstIndex(of: true)
+        let uncertainLevels = Set(sampler.levels)
+        var windowsOfData = [RankWindows?]()
+        for a in data.indices {
+            guard complete[a], let m = firstArithmetic else { windowsOfData.append(nil); continue }
+            let nominal = try scores(weights: sampler.nominal, dataAlternative: a, methodAlternative: m)
+            windowsOfData.append(RankWindows(flat: flat, uncertainLevels: uncertainLevels, perturbation: sampler.perturbation,
+                                             data: data[a], nominalScores: nominal))
+        }
+        let windows = windowsOfData
         // The workers call dgemm on small blocks: OpenBLAS's own threads would only spin against
         // them, so it runs single-threaded for the duration (restored afterwards; this affects
         // other BLAS calls of the process made meanwhile).
@@ -239,7 +251,8 @@ public struct UncertaintyAnalysis: Sendable {
                 let worker = workers[t]
                 var b = lo + t
                 while b < last && worker.error == nil {
-                    self.process(block: b, samples: samples, seed: seed, center: center, order: order, scoreStatistics: scoreStatistics, worker: worker,
+                    self.process(block: b, samples: samples, seed: seed, center: center, order: order, windows: windows,
+                                 scoreStatistics: scoreStatistics, worker: worker,
                                  moments: moments.pointer + (b - lo) * n * 2)
                     b += workerCount
                 }
@@ -267,7 +280,8 @@ public struct UncertaintyAnalysis: Sendable {
 
     /// One block: draw, score (dgemm where linear, level by level otherwise), rank, count.
     private func process(
-        block: Int, samples: Int, seed: UInt64, center: [Double], order: [Int32], scoreStatistics: Bool, worker w: Workspace,
+        block: Int, samples: Int, seed: UInt64, center: [Double], order: [Int32], windows: [RankWindows?], scoreStatistics: Bool,
+        worker w: Workspace,
         moments: UnsafeMutablePointer<Double>
     ) {
         let n = units, d = flat.indicatorCount
@@ -294,6 +308,7 @@ public struct UncertaintyAnalysis: Sendable {
                 cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(k), blasint(n), blasint(d),
                             1, w.effective, blasint(d), x.baseAddress, blasint(d), 0, w.scores + row * n, blasint(n))
             }
+            for r in row..<(row + k) { w.rowWindows[r] = windows[a] == nil ? -1 : Int32(a) }
             row += k
         }
         // The other samples, level by level.
@@ -308,6 +323,7 @@ public struct UncertaintyAnalysis: Sendable {
                     return
                 }
             }
+            w.rowWindows[row] = -1
             row += 1
         }
         // Ranks and counts; score sums per unit (Σ deviation in moments[0..<n], Σ deviation² after).
@@ -318,13 +334,39 @@ public struct UncertaintyAnalysis: Sendable {
             order.withUnsafeBufferPointer { order in
                 for r in 0..<row {
                     let key = w.scores + r * n
-                    Self.count(key: key, order: order.baseAddress!, units: n, into: w)
+                    if let window = w.rowWindows[r] >= 0 ? windows[Int(w.rowWindows[r])] : nil {
+                        Self.count(key: key, windows: window, units: n, into: w)
+                    } else {
+                        Self.count(key: key, order: order.baseAddress!, units: n, into: w)
+                    }
                     guard scoreStatistics else { continue }
                     for u in 0..<n where key[u] > -.infinity {
                         let deviation = key[u] - center[u]
                         moments[u] += deviation
                         moments[n + u] += deviation * deviation
                     }
+                }
+            }
+        }
+    }
+
+    /// Ranks one sample's complete scores within the windows of the pairs that can change order
+    /// (`RankWindows`), with the CPU's vector instructions (`stresstest_count_window_ranks`); ties
+    /// as `scoreRanks`. O(sum of the window widths).
+    @inline(__always)
+    private static func count(key: UnsafeMutablePointer<Double>, windows: RankWindows, units n: Int, into w: Workspace) {
+        let t = w.sortedKey
+        var largest = 1.0
+        windows.order.withUnsafeBufferPointer { order in
+            for k in 0..<n {
+                let x = key[Int(order[k])]
+                t[k] = x
+                largest = max(largest, abs(x))
+            }
+            windows.lower.withUnsafeBufferPointer { lower in
+                windows.upper.withUnsafeBufferPointer { upper in
+                    stresstest_count_window_ranks(t, lower.baseAddress!, upper.baseAddress!, order.baseAddress!, Int32(n),
+                                                  1e-12 * largest, w.recent)
                 }
             }
         }
@@ -428,6 +470,8 @@ final class Workspace: @unchecked Sendable {
     /// One sample's scores in descending order, and the unit of each.
     let sortedKey: UnsafeMutablePointer<Double>
     let position: UnsafeMutablePointer<Int32>
+    /// Per row of `scores`: the data alternative whose `RankWindows` rank it, or -1.
+    let rowWindows: UnsafeMutablePointer<Int32>
     /// The rank counts of this worker: `recent` (16 bits, so that the n × n table of the samples
     /// since the last flush stays in the first-level cache) is added to `counts` before it can
     /// overflow.
@@ -462,6 +506,8 @@ final class Workspace: @unchecked Sendable {
         methodPick = integers(b)
         position = .allocate(capacity: max(1, n))
         position.initialize(repeating: 0, count: max(1, n))
+        rowWindows = .allocate(capacity: b)
+        rowWindows.initialize(repeating: -1, count: b)
         sortedKey = doubles(n)
         counts = integers(n * n)
         recent = .allocate(capacity: max(1, n * n))
@@ -482,6 +528,7 @@ final class Workspace: @unchecked Sendable {
         for p in [slots, scales, effective, scores, share, values, gather, sortedKey] { p.deallocate() }
         for p in [dataPick, methodPick, counts, unranked] { p.deallocate() }
         position.deallocate()
+        rowWindows.deallocate()
         recent.deallocate()
     }
 }

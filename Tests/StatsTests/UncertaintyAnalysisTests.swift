@@ -150,6 +150,44 @@ struct UncertaintyAnalysisTests {
         #expect(renormalised.rankCounts != result.rankCounts)
     }
 
+    @Test("complete data, two levels, uniform and renormalised, only some levels uncertain: the windowed ranks equal the brute force")
+    func windowedRanksOnTwoLevels() throws {
+        let (structure, data) = try Self.hierarchicalPortfolio()
+        let complete = data.map { column in column.map { $0.isNaN ? 0.75 : $0 } }
+        for levels in [[1, 2], [1], [2]] {
+            for f in [0.1, 0.5] {
+                let analysis = try UncertaintyAnalysis(structure: structure, data: [complete],
+                                                       perturbation: .uniform(fraction: f, renormalised: true), uncertainLevels: levels)
+                let samples = 1200
+                let result = try analysis.run(samples: samples, seed: 5, threads: 2)
+                try expectMatches(result, try bruteForceRanks(analysis, samples: samples, seed: 5, direct: false))
+            }
+        }
+    }
+
+    @Test("windows: a unit before a window always scores more, after it less, for every draw")
+    func windowsAreSafe() throws {
+        let (structure, data) = try Self.flatPortfolio()
+        let flat = FlatComposite(structure)
+        let sampler = try WeightSampler(structure: structure, perturbation: .uniform(fraction: 0.4, renormalised: true))
+        let analysis = try UncertaintyAnalysis(structure: structure, data: [data], perturbation: .uniform(fraction: 0.4, renormalised: true))
+        let nominal = try analysis.scores(weights: sampler.nominal)
+        let windows = try #require(RankWindows(flat: flat, uncertainLevels: [1], perturbation: sampler.perturbation, data: data, nominalScores: nominal))
+        #expect(windows.lower.enumerated().allSatisfy { Int($0.element) <= $0.offset })
+        #expect(windows.upper.enumerated().allSatisfy { Int($0.element) >= $0.offset })
+        #expect(windows.lower.contains { $0 > 0 }, "some pairs are fixed, so the check below is not empty")
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<2000 {
+            let s = try analysis.scores(weights: sampler.draw(using: &generator))
+            for k in windows.order.indices {
+                let unit = Int(windows.order[k])
+                for j in 0..<Int(windows.lower[k]) { #expect(s[Int(windows.order[j])] > s[unit]) }
+                for j in (Int(windows.upper[k]) + 1)..<windows.order.count { #expect(s[Int(windows.order[j])] < s[unit]) }
+            }
+        }
+        #expect(RankWindows(flat: flat, uncertainLevels: [1], perturbation: .simplex, data: data, nominalScores: nominal) == nil)
+    }
+
     @Test("the same result for 1, 2 and 4 threads")
     func threadsDoNotMatter() throws {
         let (structure, data) = try Self.hierarchicalPortfolio()
