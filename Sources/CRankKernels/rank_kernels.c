@@ -20,18 +20,23 @@ static void count_scalar(const double *s, const int32_t *lower, const int32_t *u
 __attribute__((target("avx512f")))
 static void count_avx512(const double *s, const int32_t *lower, const int32_t *upper, const int32_t *unit,
                          int32_t n, double tolerance, uint16_t *counts) {
+    const __m512i one = _mm512_set1_epi64(1);
     for (int32_t k = 0; k < n; k++) {
         const __m512d limit = _mm512_set1_pd(s[k] + tolerance);
         int32_t j = lower[k];
         const int32_t end = upper[k] + 1;
-        int32_t above = lower[k];
-        for (; j + 8 <= end; j += 8) {
-            above += __builtin_popcount(_mm512_cmp_pd_mask(_mm512_loadu_pd(s + j), limit, _CMP_GT_OQ));
+        // Two vector counters (one per lane and iteration): no mask-to-integer moves in the loop.
+        __m512i a = _mm512_setzero_si512(), b = _mm512_setzero_si512();
+        for (; j + 16 <= end; j += 16) {
+            a = _mm512_mask_add_epi64(a, _mm512_cmp_pd_mask(_mm512_loadu_pd(s + j), limit, _CMP_GT_OQ), a, one);
+            b = _mm512_mask_add_epi64(b, _mm512_cmp_pd_mask(_mm512_loadu_pd(s + j + 8), limit, _CMP_GT_OQ), b, one);
         }
-        if (j < end) {
-            const __mmask8 tail = (__mmask8)((1u << (end - j)) - 1);
-            above += __builtin_popcount(_mm512_mask_cmp_pd_mask(tail, _mm512_maskz_loadu_pd(tail, s + j), limit, _CMP_GT_OQ));
+        for (; j < end; j += 8) {
+            const int32_t left = end - j;
+            const __mmask8 lanes = left >= 8 ? (__mmask8)0xFF : (__mmask8)((1u << left) - 1);
+            a = _mm512_mask_add_epi64(a, _mm512_mask_cmp_pd_mask(lanes, _mm512_maskz_loadu_pd(lanes, s + j), limit, _CMP_GT_OQ), a, one);
         }
+        const int64_t above = lower[k] + _mm512_reduce_add_epi64(_mm512_add_epi64(a, b));
         counts[(int64_t)unit[k] * n + above] += 1;
     }
 }
