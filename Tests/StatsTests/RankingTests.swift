@@ -118,3 +118,22 @@ struct RankingTests {
         mismatches.report("z-scores")
     }
 }
+
+@Suite("Ranks of composite scores (ties up to rounding)")
+struct ScoreRankTests {
+    @Test("Scores equal up to rounding tie; missing stays missing")
+    func roundingTies() {
+        // The demo's 2.6395 for two regions, once summed level by level and once otherwise.
+        let r = scoreRanks([2.6395, 2.6394999999999995, 1, .nan, 3])
+        #expect(r[0] == 2 && r[1] == 2 && r[2] == 4 && r[3].isNaN && r[4] == 1)
+    }
+
+    @Test("Well separated scores rank as ranks(_:ties: .min, descending: true)")
+    func agreesWithRanks() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<50 {
+            let x = (0..<40).map { _ in (rng.unit() * 1000).rounded() / 10 }  // ties of equal values too
+            #expect(scoreRanks(x) == ranks(x, ties: .min, descending: true))
+        }
+    }
+}
