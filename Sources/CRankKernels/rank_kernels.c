@@ -17,44 +17,58 @@ static void count_scalar(const double *s, const int32_t *lower, const int32_t *u
 }
 
 #ifdef STRESSTEST_X86
+// The vector kernels rank 8 (AVX-512) or 4 (AVX2) consecutive positions at once: for every
+// position j of the union of their windows, one broadcast of scores[j] is compared with all of
+// them. A position before a window scores more and one after it less in every draw, so
+// comparing them as well gives the right answer; every position before the group's smallest
+// lower bound is counted without comparison.
 __attribute__((target("avx512f")))
 static void count_avx512(const double *s, const int32_t *lower, const int32_t *upper, const int32_t *unit,
                          int32_t n, double tolerance, uint16_t *counts) {
     const __m512i one = _mm512_set1_epi64(1);
-    for (int32_t k = 0; k < n; k++) {
-        const __m512d limit = _mm512_set1_pd(s[k] + tolerance);
-        int32_t j = lower[k];
-        const int32_t end = upper[k] + 1;
-        // Two vector counters (one per lane and iteration): no mask-to-integer moves in the loop.
+    int64_t above[8];
+    for (int32_t k0 = 0; k0 < n; k0 += 8) {
+        const int32_t lanes = n - k0 < 8 ? n - k0 : 8;
+        const __mmask8 active = (__mmask8)((1u << lanes) - 1);
+        int32_t first = lower[k0], last = upper[k0];
+        for (int32_t l = 1; l < lanes; l++) {
+            if (lower[k0 + l] < first) first = lower[k0 + l];
+            if (upper[k0 + l] > last) last = upper[k0 + l];
+        }
+        const __m512d limit = _mm512_add_pd(_mm512_maskz_loadu_pd(active, s + k0), _mm512_set1_pd(tolerance));
         __m512i a = _mm512_setzero_si512(), b = _mm512_setzero_si512();
-        for (; j + 16 <= end; j += 16) {
-            a = _mm512_mask_add_epi64(a, _mm512_cmp_pd_mask(_mm512_loadu_pd(s + j), limit, _CMP_GT_OQ), a, one);
-            b = _mm512_mask_add_epi64(b, _mm512_cmp_pd_mask(_mm512_loadu_pd(s + j + 8), limit, _CMP_GT_OQ), b, one);
+        int32_t j = first;
+        for (; j + 1 <= last; j += 2) {
+            a = _mm512_mask_add_epi64(a, _mm512_cmp_pd_mask(_mm512_set1_pd(s[j]), limit, _CMP_GT_OQ), a, one);
+            b = _mm512_mask_add_epi64(b, _mm512_cmp_pd_mask(_mm512_set1_pd(s[j + 1]), limit, _CMP_GT_OQ), b, one);
         }
-        for (; j < end; j += 8) {
-            const int32_t left = end - j;
-            const __mmask8 lanes = left >= 8 ? (__mmask8)0xFF : (__mmask8)((1u << left) - 1);
-            a = _mm512_mask_add_epi64(a, _mm512_mask_cmp_pd_mask(lanes, _mm512_maskz_loadu_pd(lanes, s + j), limit, _CMP_GT_OQ), a, one);
-        }
-        const int64_t above = lower[k] + _mm512_reduce_add_epi64(_mm512_add_epi64(a, b));
-        counts[(int64_t)unit[k] * n + above] += 1;
+        if (j <= last) a = _mm512_mask_add_epi64(a, _mm512_cmp_pd_mask(_mm512_set1_pd(s[j]), limit, _CMP_GT_OQ), a, one);
+        _mm512_storeu_si512((void *)above, _mm512_add_epi64(a, b));
+        for (int32_t l = 0; l < lanes; l++) counts[(int64_t)unit[k0 + l] * n + first + above[l]] += 1;
     }
 }
 
 __attribute__((target("avx2")))
 static void count_avx2(const double *s, const int32_t *lower, const int32_t *upper, const int32_t *unit,
                        int32_t n, double tolerance, uint16_t *counts) {
-    for (int32_t k = 0; k < n; k++) {
-        const double scalarLimit = s[k] + tolerance;
-        const __m256d limit = _mm256_set1_pd(scalarLimit);
-        int32_t j = lower[k];
-        const int32_t end = upper[k] + 1;
-        int32_t above = lower[k];
-        for (; j + 4 <= end; j += 4) {
-            above += __builtin_popcount(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(s + j), limit, _CMP_GT_OQ)));
+    int64_t above[4];
+    for (int32_t k0 = 0; k0 < n; k0 += 4) {
+        const int32_t lanes = n - k0 < 4 ? n - k0 : 4;
+        int32_t first = lower[k0], last = upper[k0];
+        double limits[4] = {0, 0, 0, 0};
+        for (int32_t l = 0; l < lanes; l++) {
+            if (lower[k0 + l] < first) first = lower[k0 + l];
+            if (upper[k0 + l] > last) last = upper[k0 + l];
+            limits[l] = s[k0 + l] + tolerance;
         }
-        for (; j < end; j++) above += s[j] > scalarLimit;
-        counts[(int64_t)unit[k] * n + above] += 1;
+        const __m256d limit = _mm256_loadu_pd(limits);
+        __m256i count = _mm256_setzero_si256();
+        for (int32_t j = first; j <= last; j++) {
+            // A lane that compares true is all ones, i.e. -1: subtracting counts it.
+            count = _mm256_sub_epi64(count, _mm256_castpd_si256(_mm256_cmp_pd(_mm256_set1_pd(s[j]), limit, _CMP_GT_OQ)));
+        }
+        _mm256_storeu_si256((__m256i *)above, count);
+        for (int32_t l = 0; l < lanes; l++) counts[(int64_t)unit[k0 + l] * n + first + above[l]] += 1;
     }
 }
 #endif

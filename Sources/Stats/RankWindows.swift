@@ -12,11 +12,22 @@
 /// 1e-9 of the largest possible score: far above rounding and the tie tolerance of `scoreRanks`.
 /// The box contains every weight vector a draw can make, so a fixed pair never swaps; pairs
 /// that are not fixed are compared in each sample. O(n² d) to build.
-struct RankWindows: Sendable {
+final class RankWindows: @unchecked Sendable {
     /// Units (rows of the data) by descending nominal score.
     let order: [Int32]
     let lower: [Int32]
     let upper: [Int32]
+    /// The same three, for the inner loop (no reference counting per sample); immutable after
+    /// `init`, freed by `deinit`.
+    let orderPointer: UnsafeMutablePointer<Int32>
+    let lowerPointer: UnsafeMutablePointer<Int32>
+    let upperPointer: UnsafeMutablePointer<Int32>
+
+    deinit {
+        orderPointer.deallocate()
+        lowerPointer.deallocate()
+        upperPointer.deallocate()
+    }
 
     /// Nil when the perturbation is not bounded (Dirichlet, simplex) or the data has a missing
     /// value under the index.
@@ -82,5 +93,14 @@ struct RankWindows: Sendable {
         self.order = order.map { Int32(truncatingIfNeeded: $0) }
         self.lower = lower
         self.upper = upper
+        func copy(_ values: [Int32]) -> UnsafeMutablePointer<Int32> {
+            let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, values.count))
+            pointer.initialize(repeating: 0, count: max(1, values.count))
+            for (i, v) in values.enumerated() { pointer[i] = v }
+            return pointer
+        }
+        orderPointer = copy(self.order)
+        lowerPointer = copy(lower)
+        upperPointer = copy(upper)
     }
 }
