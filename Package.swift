@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "CRankKernels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StressTestTests", dependencies: ["StressTest"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"]),

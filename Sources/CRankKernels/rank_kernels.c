@@ -109,3 +109,26 @@ const char *stresstest_rank_kernel_name(void) {
     kernel();
     return chosen_name;
 }
+
+int stresstest_count_window_ranks_with(int which, const double *scores, const int32_t *lower, const int32_t *upper,
+                                       const int32_t *unit, int32_t units, double tolerance, uint16_t *counts) {
+    switch (which) {
+    case 0:
+        count_scalar(scores, lower, upper, unit, units, tolerance, counts);
+        return 0;
+#ifdef STRESSTEST_X86
+    case 1:
+        __builtin_cpu_init();
+        if (!__builtin_cpu_supports("avx2")) return -1;
+        count_avx2(scores, lower, upper, unit, units, tolerance, counts);
+        return 0;
+    case 2:
+        __builtin_cpu_init();
+        if (!__builtin_cpu_supports("avx512f")) return -1;
+        count_avx512(scores, lower, upper, unit, units, tolerance, counts);
+        return 0;
+#endif
+    default:
+        return -1;
+    }
+}

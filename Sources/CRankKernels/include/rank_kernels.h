@@ -19,4 +19,9 @@ void stresstest_count_window_ranks(const double *scores, const int32_t *lower, c
 /// The instruction set `stresstest_count_window_ranks` uses: "avx512", "avx2" or "scalar".
 const char *stresstest_rank_kernel_name(void);
 
+/// `stresstest_count_window_ranks` with a given kernel (0 scalar, 1 AVX2, 2 AVX-512), for tests
+/// that compare them; returns 0, or -1 (doing nothing) when the CPU lacks the instructions.
+int stresstest_count_window_ranks_with(int kernel, const double *scores, const int32_t *lower, const int32_t *upper,
+                                       const int32_t *unit, int32_t units, double tolerance, uint16_t *counts);
+
 #endif
