@@ -15,7 +15,7 @@ enum Indexing {
         if case .table(let table) = base {
             return try tableElement(table, at: index, indexRange)
         }
-        if case .object(let object) = base, case .string(let name) = index {
+        if case .object = base, case .string(let name) = index {
             return try field(name, of: base, indexRange)
         }
         if case .named(let vector) = base, case .string(let name) = index {
