@@ -22,10 +22,11 @@ extension Library {
             } else {
                 composite = try compositeObject(try portfolioArgument(args, "p"), args).composite
             }
-            let name = try args.string("name")
-            guard let region = composite.regions.firstIndex(where: { $0.id.lowercased() == name.lowercased() || $0.name?.lowercased() == name.lowercased() }) else {
-                throw args.error("name", "the composite has no region `\(name)`",
-                                 help: NameSuggestion.help(for: name, among: composite.regions.map(\.label)))
+            let name = try args.string("name"), region: Int
+            do throws(PortfolioError) {
+                region = try composite.requireRegion(name)
+            } catch {
+                throw args.error("name", error.message, help: error.help)
             }
             let level = CompositeIndicator.TippingLevel(rawValue: try args.choice("level", default: "top", among: ["top", "indicators"]))!
             do throws(PortfolioError) {

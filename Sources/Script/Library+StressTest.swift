@@ -60,7 +60,7 @@ extension Library {
             parameters: [.init(name: "p"), .init(name: "scores")],
             help: "The portfolio with the scored regions added, or replacing the rows of regions with the same id or name. Files are not changed."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolio(args, "p")
+            let p = try portfolioArgument(args, "p")
             guard case .object(let object) = args.value("scores"), let scores = object as? ScoresObject else {
                 throw args.error("scores", "with needs scores, as score(s) makes them, not \(args.value("scores")!.kind)")
             }
@@ -75,7 +75,7 @@ extension Library {
             parameters: [.init(name: "p"), .init(name: "path"), .init(name: "replace", defaultValue: "false")],
             help: "Writes the portfolio's wave (the year shown, with the regions added by with) to a CSV file that portfolio(path) reads back with the same values. An existing file is replaced only with replace: true; the file is written atomically."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolio(args, "p")
+            let p = try portfolioArgument(args, "p")
             let path = try args.string("path")
             let replace = try args.bool("replace", default: false)
             do throws(PortfolioError) {
@@ -90,7 +90,7 @@ extension Library {
             parameters: [.init(name: "p"), .init(name: "name")],
             help: "One region of a portfolio: its id, name, country, indicators and composites."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolio(args, "p")
+            let p = try portfolioArgument(args, "p")
             let index = try regionIndex(p, args)
             let region = p.regions[index]
             let composites = p.composites()[index]
@@ -107,7 +107,7 @@ extension Library {
             parameters: [.init(name: "p")],
             help: "The indicators of a portfolio's framework: id, name, dimension, weight."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let indicators = try portfolio(args, "p").framework.indicators
+            let indicators = try portfolioArgument(args, "p").framework.indicators
             return .table(Table([("id", indicators.map { .string($0.id) }), ("dimension", indicators.map { .string($0.dimension) }),
                                  ("weight", indicators.map { .number($0.weight) }), ("name", indicators.map { .string($0.name) })]))
         },
@@ -116,7 +116,7 @@ extension Library {
             parameters: [.init(name: "p")],
             help: "The dimensions of a portfolio's framework: code, name, weight, number of indicators."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let framework = try portfolio(args, "p").framework
+            let framework = try portfolioArgument(args, "p").framework
             let d = framework.dimensions
             return .table(Table([("code", d.map { .string($0.code) }), ("indicators", d.map { .number(Double(framework.indicators(in: $0.code).count)) }),
                                  ("weight", d.map { .number($0.weight) }), ("name", d.map { .string($0.name) })]))
@@ -126,7 +126,7 @@ extension Library {
             parameters: [.init(name: "p"), .init(name: "name"), .init(name: "type", defaultValue: "7"), .init(name: "k", defaultValue: "1.5")],
             help: "Benchmarks a region against the portfolio: for each composite and indicator its value, the portfolio's quartiles (quantile type, default 7), its rank (1 = best) and position (top quartile >= Q3, upper middle, lower middle, bottom quartile <= Q1), and the change since the previous wave; then strengths (top quartile) and weaknesses (bottom quartile)."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolio(args, "p")
+            let p = try portfolioArgument(args, "p")
             let index = try regionIndex(p, args)
             let type = QuantileType(rawValue: try args.integer("type", default: 7, in: 1...9))!
             let k = try args.number("k", default: 1.5)
@@ -137,13 +137,6 @@ extension Library {
             }
         },
     ]
-
-    private static func portfolio(_ args: Arguments, _ name: String) throws(ScriptError) -> Portfolio {
-        guard case .object(let object) = args.value(name), let p = object as? PortfolioObject else {
-            throw args.error(name, "\(args.function) needs a portfolio, as portfolio(\"demo\") makes one, not \(args.value(name)?.kind ?? "nothing")")
-        }
-        return p.portfolio
-    }
 
     private static func regionIndex(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> Int {
         let name = try args.string("name")

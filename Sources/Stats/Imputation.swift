@@ -49,8 +49,7 @@ public struct ImputationResult: Equatable, Sendable {
 
     /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: ImputationResult, b: ImputationResult) -> Bool {
-        a.report == b.report && a.values.count == b.values.count
-            && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        a.report == b.report && MissingValues.same(a.values, b.values)
     }
 }
 

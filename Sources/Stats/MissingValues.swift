@@ -4,6 +4,15 @@ import Glibc
 
 /// Missing values are NaN in the data. Statistics remove them explicitly and count them.
 public enum MissingValues {
+    /// Equal, or both missing (NaN): the equality of results that may hold undefined values.
+    @inlinable
+    public static func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+
+    /// Element by element `same`, and the same length.
+    public static func same(_ x: [Double], _ y: [Double]) -> Bool {
+        x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+    }
+
     /// The non-missing values of `data`, in order. O(n), one pass.
     ///
     /// Contiguous data is copied by a branch-free loop (every value is written, the write index

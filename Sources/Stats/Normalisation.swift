@@ -87,7 +87,7 @@ public struct NormalisationReport: Equatable, Sendable {
 
     /// Field by field, an undefined (NaN) statistic equal to another undefined one.
     public static func == (a: NormalisationReport, b: NormalisationReport) -> Bool {
-        func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+        let same = MissingValues.same as (Double, Double) -> Bool
         return a.method == b.method && a.direction == b.direction && a.observed == b.observed
             && a.missing == b.missing && same(a.minimum, b.minimum) && same(a.maximum, b.maximum)
             && same(a.mean, b.mean) && same(a.standardDeviation, b.standardDeviation)
@@ -110,8 +110,7 @@ public struct NormalisationResult: Equatable, Sendable {
 
     /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: NormalisationResult, b: NormalisationResult) -> Bool {
-        a.report == b.report && a.values.count == b.values.count
-            && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        a.report == b.report && MissingValues.same(a.values, b.values)
     }
 }
 

@@ -94,7 +94,7 @@ public struct OutlierTreatmentReport: Equatable, Sendable {
 
     /// Field by field, an undefined (NaN) statistic equal to another undefined one.
     public static func == (a: OutlierTreatmentReport, b: OutlierTreatmentReport) -> Bool {
-        func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+        let same = MissingValues.same as (Double, Double) -> Bool
         return a.thresholds == b.thresholds && a.failed == b.failed
             && same(a.skewnessBefore, b.skewnessBefore) && same(a.kurtosisBefore, b.kurtosisBefore)
             && same(a.skewnessAfter, b.skewnessAfter) && same(a.kurtosisAfter, b.kurtosisAfter)
@@ -119,8 +119,7 @@ public struct OutlierTreatmentResult: Equatable, Sendable {
 
     /// Equal when the reports are equal and every cell is equal or missing in both.
     public static func == (a: OutlierTreatmentResult, b: OutlierTreatmentResult) -> Bool {
-        a.report == b.report && a.values.count == b.values.count
-            && zip(a.values, b.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        a.report == b.report && MissingValues.same(a.values, b.values)
     }
 }
 

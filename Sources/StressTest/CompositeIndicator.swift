@@ -151,6 +151,11 @@ public struct CompositeIndicator: Sendable {
         }
     }
 
+    /// The index of a region by id or name (case-insensitive), or an error suggesting the nearest.
+    public func requireRegion(_ name: String) throws(PortfolioError) -> Int {
+        try Portfolio.requireRegion(name, in: regions)
+    }
+
     /// Every code, level by level: indicators, dimensions, groups, the index.
     public var codes: [String] { structure.allCodes }
 

@@ -43,14 +43,20 @@ public struct Portfolio: Sendable {
     public var steps: [StepReport] = []
 
     /// The index of the region whose id or name is `name` (case-insensitive).
-    public func regionIndex(_ name: String) -> Int? {
+    public func regionIndex(_ name: String) -> Int? { Self.regionIndex(name, in: regions) }
+
+    /// The index of a region, or an error with the nearest name as a suggestion.
+    public func requireRegion(_ name: String) throws(PortfolioError) -> Int { try Self.requireRegion(name, in: regions) }
+
+    /// `regionIndex` over any list of regions (a portfolio's, a composite's).
+    static func regionIndex(_ name: String, in regions: [Region]) -> Int? {
         let key = name.lowercased()
         return regions.firstIndex { $0.id.lowercased() == key || $0.name?.lowercased() == key }
     }
 
-    /// The index of a region, or an error with the nearest name as a suggestion.
-    public func requireRegion(_ name: String) throws(PortfolioError) -> Int {
-        if let index = regionIndex(name) { return index }
+    /// `requireRegion` over any list of regions.
+    static func requireRegion(_ name: String, in regions: [Region]) throws(PortfolioError) -> Int {
+        if let index = regionIndex(name, in: regions) { return index }
         let names = regions.map(\.id) + regions.compactMap(\.name)
         throw PortfolioError("the portfolio has no region `\(name)`",
                              help: NameSuggestion.help(for: name, among: names)
