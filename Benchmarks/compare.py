@@ -144,8 +144,6 @@ def tipping_rows(swift, peer):
 
 # --- uncertainty (Monte Carlo ranks; kept in step with Benchmarks/StatsBenchmarks/UncertaintyBenchmarks.swift)
 UNCERTAINTY_SAMPLES, UNCERTAINTY_FRACTION, UNCERTAINTY_BLOCK = 1_000_000, 0.25, 10_000
-UNCERTAINTY_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data",
-                                "ris", "ris2023_regions.csv")
 SWIFT_NAMES["uncertainty"] = "Uncertainty of RIS 2023 ranks, 1M samples"
 # --- end uncertainty
 
@@ -207,14 +205,8 @@ def boxplot_vectorised(np, matrix):
 
 # --- uncertainty: numpy peer
 def ris2023(np):
-    """The 21 indicator columns (1.1.2 ... 4.3.2, after RII) of the 2023 rows: 246 x 21."""
-    import csv
-    with open(UNCERTAINTY_DATA, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
-        year, first = header.index("Year"), header.index("1.1.2")
-        rows = [[float(cell) for cell in row[first:]] for row in reader if row[year] == "2023"]
-    return np.array(rows)
+    """The 21 indicator columns (1.1.2 ... 4.3.2) of the 2023 rows: 246 x 21 (see ris2023_matrix)."""
+    return ris2023_matrix(np)[1]
 
 
 def uncertainty_numpy(np, x, samples, seed=2023):
@@ -336,7 +328,6 @@ def numpy_side(arguments):
 # the peer then runs with .venv/bin/python (when it exists), everything else with this Python.
 
 SOBOL_SAMPLES, SOBOL_SEED, SOBOL_RESAMPLES = 2 ** 14, 1, 1000
-SOBOL_DATA = os.path.join(os.path.dirname(PACKAGE), "shared", "data", "ris", "ris2023_regions.csv")
 SOBOL_CHUNK = 16384  # model rows evaluated at once (bounds the scores matrix at 16384 x 246)
 
 
@@ -345,10 +336,12 @@ def sobol_python():
     return venv if os.path.exists(venv) else sys.executable
 
 
-def sobol_ris_matrix(np):
-    """RIS 2023: the rows with Year 2023 and the 21 indicator columns 1.1.2 ... 4.3.2."""
+def ris2023_matrix(np):
+    """RIS 2023 as Benchmarks/StatsBenchmarks/RIS2023.swift reads it: the rows with Year 2023 and
+    the 21 indicator columns 1.1.2 ... 4.3.2 of $RIS2023_REGIONS_CSV or ../shared/data/ris."""
     import csv
-    path = os.environ.get("RIS2023_REGIONS_CSV", SOBOL_DATA)
+    path = os.environ.get("RIS2023_REGIONS_CSV",
+                          os.path.join(os.path.dirname(PACKAGE), "shared", "data", "ris", "ris2023_regions.csv"))
     with open(path, encoding="utf-8-sig", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     first, last = header.index("1.1.2"), header.index("4.3.2")
@@ -367,7 +360,7 @@ def sobol_peer(np):
     from SALib.sample import sobol as sobol_sample
     import SALib
 
-    names, x = sobol_ris_matrix(np)
+    names, x = ris2023_matrix(np)
     k = len(names)
     problem = {"num_vars": k, "names": names, "bounds": [[0.75 / k, 1.25 / k]] * k}
     nominal = rankdata(-x.mean(axis=1), method="min")

@@ -2,51 +2,19 @@ import Benchmark
 import CLapack
 import Foundation
 import Stats
-import StressTest
 
 /// The Sobol' workload of `Benchmarks/compare.py --only sobol`: Saltelli N = 2^14 over the 21
 /// weights of the RIS 2023 (246 regions x 21 indicators), output the mean absolute rank shift of
 /// all regions against the equal-weight ranking; SALib's `sobol.sample` + numpy evaluation +
 /// `sobol.analyze` (calc_second_order=False, 1000 resamples) on the peer side.
-///
-/// The RIS file is read with StressTest's `CSVReader` (the region names hold quotes and accents),
-/// which is why the benchmark target depends on StressTest.
 enum SobolBenchmark {
     static let name = "Sobol of 21 RIS 2023 weights N 16384"
     static let samples = 1 << 14
     static let seed: UInt64 = 1
     static let resamples = 1000
 
-    /// The RIS 2023 indicator matrix, regions x indicators (row-major), and the indicator names.
-    struct Data: Sendable {
-        var regions: Int
-        var indicators: [String]
-        var values: [Double]
-    }
-
-    /// `../shared/data/ris/ris2023_regions.csv` (relative to the package root, where the benchmark
-    /// runs), or the file named by the environment variable `RIS2023_REGIONS_CSV`; rows with Year
-    /// 2023 and the 21 columns from `1.1.2` to `4.3.2`.
-    static let data: Data = {
-        let path = ProcessInfo.processInfo.environment["RIS2023_REGIONS_CSV"] ?? "../shared/data/ris/ris2023_regions.csv"
-        let table: CSVTable
-        do { table = try CSVReader.read(path: path) } catch { fatalError("Sobol benchmark: \(error)") }
-        guard let year = table.column(named: "Year"), let first = table.column(named: "1.1.2"),
-              let last = table.column(named: "4.3.2") else { fatalError("Sobol benchmark: RIS columns missing") }
-        let columns = Array(first...last)
-        var values: [Double] = []
-        var regions = 0
-        for row in table.rows where row[year] == "2023" {
-            for column in columns {
-                guard let x = Double(row[column].trimmingCharacters(in: .whitespaces)) else {
-                    fatalError("Sobol benchmark: cell \(row[column]) in column \(table.header[column])")
-                }
-                values.append(x)
-            }
-            regions += 1
-        }
-        return Data(regions: regions, indicators: columns.map { table.header[$0] }, values: values)
-    }()
+    /// The RIS 2023 indicator matrix (`RIS2023`).
+    static var data: RIS2023 { RIS2023.shared }
 
     /// Ranks 1 = best (largest score), ties get the lowest rank, written as Doubles into `ranks`
     /// (at most 256 regions). `keys` is scratch of `count` elements.
@@ -136,7 +104,7 @@ enum SobolBenchmark {
 
     /// The model: weights W_j = (0.75 + 0.5 u_j) / 21, scores = W X^T / Σ W (one dgemm per batch),
     /// ranks of each row, mean |rank − nominal rank| over the regions.
-    static func model(_ data: Data) -> SobolModel {
+    static func model(_ data: RIS2023) -> SobolModel {
         let k = data.indicators.count, regions = data.regions
         let nominal = ranks((0..<regions).map { r in (0..<k).reduce(0) { $0 + data.values[r * k + $1] } / Double(k) },
                             ties: .min, descending: true)
