@@ -74,14 +74,15 @@ extension Library {
             }
             let byDimension = try args.choice("groups", default: "weights", among: ["weights", "dimensions"]) == "dimensions"
             let renormalised = try args.bool("renormalise", default: false)
-            let analysis = try compositeAnalysis(p, args, perturbation: .uniform(fraction: min(max(fraction, 0), 1), renormalised: renormalised), levels: nil)
             guard fraction >= 0 && fraction <= 1 else { throw args.error("perturb", "`perturb` must be a share between 0 and 1, such as 0.25 for ±25 %") }
+            let analysis = try compositeAnalysis(p, args, perturbation: .uniform(fraction: fraction, renormalised: renormalised), levels: nil)
             let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
             let resamples = try args.integer("resamples", default: 1000, in: 0...100_000)
+            guard resamples != 1 else { throw args.error("resamples", "`resamples` must be 0 (no confidence intervals) or at least 2") }
             let threads = args.has("threads") ? try args.integer("threads", default: 1, in: 1...256) : nil
             do throws(PortfolioError) {
                 let s = try analysis.sobol(target: target, fraction: fraction, renormalised: renormalised, byDimension: byDimension,
-                                           samples: n, seed: UInt64(seed), resamples: resamples == 1 ? 2 : resamples, threads: threads)
+                                           samples: n, seed: UInt64(seed), resamples: resamples, threads: threads)
                 return .object(SobolObject(sensitivity: s, target: label))
             } catch {
                 throw args.error("p", error.message, help: error.help)

@@ -79,9 +79,8 @@ public struct CompositeAnalysis: Sendable {
         guard byDimension else { return (names, nil) }
         var groups = [SobolGroup]()
         var grouped = Set<Int>()
-        for (i, dimension) in structure.levels[0].enumerated() {
+        for dimension in structure.levels[0] {
             let columns = dimension.children.map { columnOf[structure.indicators[$0]]! } + [columnOf[dimension.code]].compactMap { $0 }
-            _ = i
             groups.append(SobolGroup(dimension.code, columns: columns))
             grouped.formUnion(columns)
         }
@@ -155,7 +154,7 @@ public struct CompositeAnalysis: Sendable {
                 for row in 0..<count { outputs[row] = evaluate(points.baseAddress! + row * d) }
             }
         } catch {
-            if case .invalidParameter(let name, _, _) = error, name.contains("output") || error.description.contains("NaN") || error.description.contains("finite") {
+            if case .invalidParameter(name: "model output", _, _) = error {
                 throw PortfolioError("the target is missing for some weights: \(error)",
                                      help: "a missing index (too few indicators present, or a value outside an aggregation method's domain) has no Sobol' index; impute first or choose another method")
             }

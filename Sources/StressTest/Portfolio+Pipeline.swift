@@ -137,7 +137,7 @@ extension Portfolio {
         }
         var changes = [Change]()
         for (j, result) in results.enumerated() {
-            for r in columns[j].indices where !columns[j][r].isNaN && !result.report.cappedRows.isEmpty && result.report.cappedRows.contains(r) {
+            for r in result.report.cappedRows {
                 changes.append(Change(region: r, indicator: j, before: columns[j][r], after: result.values[r], note: "capped"))
             }
         }
