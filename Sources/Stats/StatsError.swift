@@ -16,6 +16,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A data column (0-based `index`) whose observed values are all equal (or a single value), so
     /// that `method` would divide by a spread of 0.
     case constantColumn(index: Int, method: String)
+    /// Variables (0-based column indices) that are linear combinations of each other, so that
+    /// their covariance matrix is singular (Mahalanobis distance, whitening).
+    case collinearVariables([Int])
 
     /// A number as a message shows it: whole numbers without a decimal point.
     public static func number(_ x: Double) -> String {
@@ -39,6 +42,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .constantColumn(let index, let method):
             "column \(index) is constant (its observed values are all equal, or there is only one): "
                 + "\(method) would divide by a spread of 0; leave the indicator out or use a rank normalisation"
+        case .collinearVariables(let columns):
+            "columns \(columns.map { String($0 + 1) }.joined(separator: ", ")) are collinear (one is a linear "
+                + "combination of the others), so their covariance matrix is singular; leave one of them out"
         }
     }
 }
