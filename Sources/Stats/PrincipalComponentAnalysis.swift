@@ -1,0 +1,111 @@
+import CLapack
+
+/// A principal component analysis (`PrincipalComponentAnalysis.fit`), R `prcomp`'s result.
+public struct PrincipalComponents: Sendable {
+    /// The standard deviations of the components, descending (R `prcomp`'s `sdev`): the singular
+    /// values of the centred (scaled) data divided by √(nUsed − 1). min(nUsed, p) of them.
+    public let standardDeviations: [Double]
+    /// Each component's share of the total variance: sdev² / Σ sdev² (sums to 1).
+    public let explainedVariance: [Double]
+    /// The loadings, variables x components (R `rotation`), orthonormal columns; each column's
+    /// entry of largest magnitude is positive.
+    public let loadings: Matrix
+    /// The scores, rows x components (R `x`): the centred (scaled) rows times `loadings`; NaN for a
+    /// row not used (one with a missing cell).
+    public let scores: Matrix
+    /// The column means over the rows used.
+    public let center: [Double]
+    /// The column standard deviations (n − 1) over the rows used, or nil when not scaled.
+    public let scale: [Double]?
+    /// The 0-based rows with complete data, those fitted.
+    public let rowsUsed: [Int]
+}
+
+/// Principal component analysis of the rows of a data matrix, as R
+/// `prcomp(x[complete.cases(x), ], center = TRUE, scale. = scale)`: the thin singular value
+/// decomposition `Z = U · diag(d) · Vᵀ` (LAPACK `dgesdd`) of the complete rows, centred and, with
+/// `scale`, divided by their column standard deviations (n − 1); sdev = d / √(nUsed − 1),
+/// loadings = V, scores = Z · V. Rows with a missing (NaN) cell are left out of the fit and get NaN
+/// scores.
+///
+/// Signs: a component is only defined up to sign (R keeps LAPACK's); here each loading column's
+/// entry of largest magnitude is positive (first on ties), and the scores follow, as
+/// `Matrix.singularValueDecomposition()` does. Compare with R up to a sign per component.
+///
+/// Complexity O(n · p · min(n, p)) time, O(n · p) memory for n rows and p columns.
+public enum PrincipalComponentAnalysis {
+    /// - Parameters:
+    ///   - data: n x p, one row per item, NaN = missing.
+    ///   - scale: standardise the columns (R's `scale. = TRUE`, PCA of the correlation matrix).
+    /// - Throws: `StatsError.invalidParameter` with no columns, fewer than 2 complete rows, or an
+    ///   infinite cell (naming its 1-based row and column); `StatsError.constantColumn` (0-based
+    ///   index) for a column constant over the complete rows when `scale` is true;
+    ///   `StatsError.lapack` if the SVD fails.
+    public static func fit(rows data: Matrix, scale: Bool = true) throws(StatsError) -> PrincipalComponents {
+        let n = data.rows, p = data.columns
+        guard p > 0 else {
+            throw .invalidParameter(name: "columns", value: "0",
+                                    allowed: "a principal component analysis needs at least 1 column")
+        }
+        if let bad = data.elements.firstIndex(where: { $0.isInfinite }) {
+            throw .invalidParameter(
+                name: "the cell in row \(bad / p + 1), column \(bad % p + 1)", value: String(data.elements[bad]),
+                allowed: "a principal component analysis needs finite values (NaN marks a missing one)")
+        }
+        var used = [Int]()
+        used.reserveCapacity(n)
+        for i in 0..<n where !(0..<p).contains(where: { data.elements[i * p + $0].isNaN }) { used.append(i) }
+        let m = used.count
+        guard m >= 2 else {
+            throw .invalidParameter(
+                name: "complete rows", value: String(m),
+                allowed: "a principal component analysis needs at least 2 rows without a missing cell")
+        }
+
+        // The centred (scaled) complete rows.
+        var z = [Double](repeating: 0, count: m * p)
+        for (r, i) in used.enumerated() {
+            for c in 0..<p { z[r * p + c] = data.elements[i * p + c] }
+        }
+        var center = [Double](repeating: 0, count: p)
+        for r in 0..<m {
+            for c in 0..<p { center[c] += z[r * p + c] }
+        }
+        for c in 0..<p { center[c] /= Double(m) }
+        for r in 0..<m {
+            for c in 0..<p { z[r * p + c] -= center[c] }
+        }
+        var scales: [Double]?
+        if scale {
+            var squares = [Double](repeating: 0, count: p)
+            for r in 0..<m {
+                for c in 0..<p { squares[c] += z[r * p + c] * z[r * p + c] }
+            }
+            let sd = squares.map { ($0 / Double(m - 1)).squareRoot() }
+            if let constant = sd.firstIndex(where: { !($0 > 0) }) {
+                throw .constantColumn(index: constant, method: "a principal component analysis with scaling")
+            }
+            for r in 0..<m {
+                for c in 0..<p { z[r * p + c] /= sd[c] }
+            }
+            scales = sd
+        }
+
+        let centred = Matrix(rows: m, columns: p, elements: z)
+        let svd = try centred.singularValueDecomposition()
+        let components = min(m, p)
+        let loadings = svd.vt.transposed()  // p x components
+        let fitted = centred * loadings  // m x components
+        var scores = [Double](repeating: .nan, count: n * components)
+        for (r, i) in used.enumerated() {
+            for c in 0..<components { scores[i * components + c] = fitted.elements[r * components + c] }
+        }
+        let root = Double(m - 1).squareRoot()
+        let sdev = svd.singularValues.map { $0 / root }
+        let total = sdev.reduce(0) { $0 + $1 * $1 }
+        return PrincipalComponents(
+            standardDeviations: sdev, explainedVariance: sdev.map { total > 0 ? $0 * $0 / total : .nan },
+            loadings: loadings, scores: Matrix(rows: n, columns: components, elements: scores),
+            center: center, scale: scales, rowsUsed: used)
+    }
+}
