@@ -10,8 +10,9 @@ extension Library {
         Builtin(
             name: "impute",
             parameters: [.init(name: "p"), .init(name: "method", defaultValue: "\"mean\""), .init(name: "by", defaultValue: "none")],
-            help: "Fills the missing cells of every indicator with its mean or median (method: \"mean\", \"median\", \"none\") over all regions, or over the regions with the same value of the text column `by` (COINr's i_mean_grp). A group without a value of the indicator keeps its cells missing, and the report says so. p.steps and p.changes say what was imputed."
+            help: "Fills the missing cells of every indicator with its mean or median (method: \"mean\", \"median\", \"none\") over all regions, or over the regions with the same value of the text column `by` (COINr's i_mean_grp). A group without a value of the indicator keeps its cells missing, and the report says so. p.steps and p.changes say what was imputed. p may also be a table (table(PATH)): its numeric columns are filled the same way and the title counts the cells filled per column."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            if case .table(let table) = args.value("p") { return .table(try imputedTable(table, args)) }
             let p = try portfolioArgument(args, "p")
             let method = ImputationMethod(rawValue: try args.choice("method", default: "mean", among: ImputationMethod.allCases.map(\.rawValue)))!
             let by = args.has("by") ? try args.string("by") : nil
@@ -117,5 +118,44 @@ extension Library {
             let (l, u) = try pair("range", default: [0, 100])
             return .minMax(lower: l, upper: u)
         }
+    }
+}
+
+extension Library {
+    /// `impute` of a table: each numeric column's missing cells get its mean or median, over all
+    /// rows or within the groups of the text column `by`; the title counts what was filled.
+    static func imputedTable(_ table: Table, _ args: Arguments) throws(ScriptError) -> Table {
+        let method = ImputationMethod(rawValue: try args.choice("method", default: "mean", among: ImputationMethod.allCases.map(\.rawValue)))!
+        var groups: [String]?
+        if args.has("by") {
+            let name = try args.string("by")
+            guard let column = table.columns.first(where: { $0.name == name }) else {
+                throw args.error("by", "the table has no column `\(name)`", help: NameSuggestion.help(for: name, among: table.columns.map(\.name)))
+            }
+            groups = column.values.map { if case .string(let s) = $0 { s } else { Format.inline($0) } }
+        }
+        var filled = [String](), left = [String]()
+        var columns = table.columns
+        for (j, column) in columns.enumerated() {
+            var numbers = [Double]()
+            for value in column.values {
+                guard case .number(let x) = value else { break }
+                numbers.append(x)
+            }
+            guard numbers.count == column.values.count, numbers.contains(where: \.isNaN) else { continue }
+            let result: ImputationResult
+            if let groups {
+                do throws(StatsError) { result = try impute(numbers, method: method, groups: groups) } catch { throw args.error("by", error.description) }
+            } else {
+                result = impute(numbers, method: method)
+            }
+            columns[j].values = result.values.map(Value.number)
+            if !result.report.imputedRows.isEmpty { filled.append("\(column.name) \(result.report.imputedRows.count)") }
+            if !result.report.unimputedRows.isEmpty { left.append("\(column.name) \(result.report.unimputedRows.count)") }
+        }
+        var title = "imputation (\(method.rawValue)\(args.has("by") ? " within \(try args.string("by"))" : "")): "
+        title += filled.isEmpty ? "no missing cells" : "cells filled per column: " + filled.joined(separator: ", ")
+        if !left.isEmpty { title += "; left missing (no value in the group): " + left.joined(separator: ", ") }
+        return Table(title: (table.title.map { $0 + "\n" } ?? "") + title, columns)
     }
 }

@@ -9,6 +9,12 @@ public struct Portfolio: Sendable {
         public var name: String?
         public var country: String?
 
+        public init(id: String, name: String? = nil, country: String? = nil) {
+            self.id = id
+            self.name = name
+            self.country = country
+        }
+
         /// The name if there is one, else the id.
         public var label: String { name ?? id }
     }

@@ -1,0 +1,72 @@
+import Stats
+import StressTest
+
+/// Distances between regions in a script: `d.matrix` (square, missing where a pair shares too
+/// few variables), `d.shared`, `d.labels`; hclust and silhouette take it as it is.
+struct DistanceObject: ScriptObject {
+    let data: RegionVariables
+    let settings: DistanceSettings
+    let distances: DistanceMatrix
+
+    var kind: String { "a distance matrix" }
+
+    var labels: [String] { data.regions.map(\.label) }
+
+    /// "standardised Euclidean distance (z-scored variables) on the 5 structural variables".
+    var caption: String { "\(settings.caption) on \(data.description)" }
+
+    var missingPairs: Int { distances.values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
+
+    var matrix: Value {
+        .list((0..<distances.count).map { i in .vector((0..<distances.count).map { distances[i, $0] }) })
+    }
+
+    var sharedMatrix: Value {
+        .list((0..<distances.count).map { i in .vector((0..<distances.count).map { Double(distances.sharedCount(i, $0)) }) })
+    }
+
+    var header: String {
+        var text = "\(caption): \(distances.count) regions, \(distances.values.count) pairs"
+        if data.missingCells > 0 {
+            text += "; \(data.missingCells) missing cells, so each pair uses the variables both regions have (d.shared)"
+        }
+        if missingPairs > 0 { text += "; \(missingPairs) pairs share too few variables and have no distance" }
+        return text
+    }
+
+    var display: String {
+        let n = distances.count
+        guard n > 0 else { return header }
+        let shown = min(n, 8)
+        var columns: [(name: String, values: [Value])] = [("", (0..<shown).map { .string(labels[$0]) })]
+        for j in 0..<shown {
+            columns.append((labels[j], (0..<shown).map { .number(distances[$0, j]) }))
+        }
+        let more = n > shown ? "\n(the first \(shown) of \(n) regions; d.matrix has them all)" : ""
+        return header + "\n" + Format.displayTable(Table(columns)) + more
+    }
+
+    var json: String {
+        Format.json(.record(Record([
+            ("metric", .string(settings.metric.rawValue)),
+            ("balanced", .bool(settings.balanced)),
+            ("variables", .list(data.names.map(Value.string))),
+            ("labels", .list(labels.map(Value.string))),
+            ("distances", matrix),
+            ("shared", distances.shared == nil ? .missing : sharedMatrix),
+        ])))
+    }
+
+    var fieldNames: [String] { ["matrix", "shared", "labels", "variables", "values"] }
+
+    func field(_ name: String) -> Value? {
+        switch name {
+        case "matrix": matrix
+        case "shared": sharedMatrix
+        case "labels": .list(labels.map(Value.string))
+        case "variables": .list(data.names.map(Value.string))
+        case "values": .vector(distances.values)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Stats
+
+/// Which of a portfolio's columns describe a region for peers and clusters.
+public enum PeerBasis: Sendable, Equatable {
+    /// The structural variables (population, GDP per head, sector shares, ...): the S3
+    /// Platform's regional benchmarking compares regions on structure, not on performance.
+    case structure
+    /// The framework's indicators (performance), grouped by dimension.
+    case indicators
+    /// Named structural variables or indicators, in the order given.
+    case columns([String])
+}
+
+extension Portfolio {
+    /// `.structure` when the portfolio has structural variables, else `.indicators`.
+    public var defaultPeerBasis: PeerBasis { variables.isEmpty ? .indicators : .structure }
+
+    /// The regions described by the chosen columns. Indicators are grouped by their dimension,
+    /// structural variables form one group "structure" (for dimension-balanced distances).
+    ///
+    /// - Throws: a name that is neither an indicator nor a structural variable (with the nearest
+    ///   as a suggestion), a name given twice, no columns, or `.structure` on a portfolio
+    ///   without structural variables.
+    public func regionVariables(_ basis: PeerBasis) throws(PortfolioError) -> RegionVariables {
+        let indicatorIDs = framework.indicators.map(\.id)
+        var chosen: [(name: String, indicator: Int?, variable: Int?)] = []
+        let description: String
+        switch basis {
+        case .structure:
+            guard !variables.isEmpty else {
+                throw PortfolioError("the portfolio has no structural variables (numeric columns besides the indicators)",
+                                     help: "compare regions on their indicators with on: \"indicators\", or add structural columns to the file")
+            }
+            chosen = variables.indices.map { (variables[$0], nil, $0) }
+            description = "the \(variables.count) structural variable\(variables.count == 1 ? "" : "s")"
+        case .indicators:
+            chosen = indicatorIDs.indices.map { (indicatorIDs[$0], $0, nil) }
+            description = "the \(indicatorIDs.count) indicators"
+        case .columns(let names):
+            var seen = Set<String>()
+            for name in names {
+                guard seen.insert(name).inserted else { throw PortfolioError("the column `\(name)` is chosen twice") }
+                if let i = indicatorIDs.firstIndex(of: name) {
+                    chosen.append((name, i, nil))
+                } else if let v = variables.firstIndex(of: name) {
+                    chosen.append((name, nil, v))
+                } else {
+                    throw PortfolioError("the portfolio has no indicator or structural variable `\(name)`",
+                                         help: NameSuggestion.help(for: name, among: indicatorIDs + variables)
+                                             ?? "its structural variables: \(variables.isEmpty ? "none" : variables.joined(separator: ", "))")
+                }
+            }
+            guard !chosen.isEmpty else { throw PortfolioError("no columns are chosen", help: "name at least one indicator or structural variable") }
+            description = chosen.count == 1 ? "the variable \(chosen[0].name)" : "the \(chosen.count) chosen variables"
+        }
+        var elements = [Double]()
+        elements.reserveCapacity(regions.count * chosen.count)
+        for r in regions.indices {
+            for column in chosen {
+                elements.append(column.indicator.map { values[r][$0] } ?? variableValues[r][column.variable!])
+            }
+        }
+        // Groups: each indicator's dimension, in the framework's order; structural variables together.
+        var groups = [RegionVariables.Group]()
+        for dimension in framework.dimensions {
+            let columns = chosen.indices.filter { chosen[$0].indicator.map { framework.indicators[$0].dimension == dimension.code } ?? false }
+            if !columns.isEmpty { groups.append(.init(name: dimension.code, columns: columns)) }
+        }
+        let structural = chosen.indices.filter { chosen[$0].variable != nil }
+        if !structural.isEmpty { groups.append(.init(name: "structure", columns: structural)) }
+        return RegionVariables(regions: regions, names: chosen.map(\.name),
+                               data: Matrix(rows: regions.count, columns: chosen.count, elements: elements),
+                               groups: groups, description: description)
+    }
+}
