@@ -46,11 +46,20 @@ struct KMeansObject: ScriptObject {
         try Silhouette.widths(try DistanceMatrix.between(rows: used.data, metric: .euclidean), clusters: result.clusters.map { $0 + 1 })
     }
 
-    func silhouetteRecord(_ widths: SilhouetteWidths) -> Record {
-        Library.silhouetteRecord(widths, clusters: result.clusters.map { $0 + 1 }, labels: labels, caption: "Euclidean distance on \(data.description)\(scaled ? " (z-scored)" : "")")
+    func silhouetteObject(_ widths: SilhouetteWidths) -> SilhouetteObject {
+        SilhouetteObject(widths: widths, clusters: result.clusters.map { $0 + 1 }, labels: labels,
+                         caption: "Euclidean distance on \(data.description)\(scaled ? " (z-scored)" : "")")
     }
 
-    var display: String { caption + "\n" + Format.displayTable(profiles) }
+    /// The profiles' numbers as a table, then each cluster's members on a line.
+    var display: String {
+        let table = profiles
+        let numbers = Table(title: table.title, table.columns.filter { $0.name != "members" })
+        let members = (0..<k).map { c in
+            "cluster \(c + 1): " + labels.indices.filter { result.clusters[$0] == c }.map { labels[$0] }.joined(separator: ", ")
+        }
+        return caption + "\n" + Format.displayTable(numbers) + "\n" + members.joined(separator: "\n")
+    }
 
     var json: String {
         Format.json(.record(Record([

@@ -48,23 +48,4 @@ extension Library {
             ("distance", rows.map { .number($0.case?.distance ?? .nan) }),
         ])
     }
-
-    /// The mean width, the mean and size per cluster, and each region's width, cluster and
-    /// nearest other cluster.
-    static func silhouetteRecord(_ s: SilhouetteWidths, clusters: [Int], labels: [String], caption: String) -> Record {
-        Record(title: "silhouette widths (\(caption)): mean \(Format.number((s.mean * 10000).rounded() / 10000)); 1 = well inside its cluster, 0 = between two, below 0 = nearer another cluster", [
-            ("mean", .number(s.mean)),
-            ("clusters", .table(Table([
-                ("cluster", s.labels.map { .number(Double($0)) }),
-                ("size", s.labels.map { label in .number(Double(clusters.filter { $0 == label }.count)) }),
-                ("mean", s.clusterMeans.map(Value.number)),
-            ]))),
-            ("widths", .table(Table([
-                ("region", labels.map(Value.string)),
-                ("cluster", clusters.map { .number(Double($0)) }),
-                ("neighbour", s.neighbours.map { .number(Double($0)) }),
-                ("width", s.widths.map(Value.number)),
-            ]))),
-        ])
-    }
 }

@@ -134,7 +134,7 @@ extension Library {
             help: "Silhouette widths, as R's cluster::silhouette: for each region (b - a) / max(a, b), a = mean distance to its own cluster, b = to the nearest other cluster; 0 for a region alone in its cluster. x is a k-means result (silhouette(k), on the distances it clustered), or data or a distance with clusters: a vector of cluster numbers (as cut returns). Gives the mean width, the mean per cluster and each region's width and nearest other cluster."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             if case .object(let km as KMeansObject) = args.value("x"), !args.has("clusters") {
-                do throws(StatsError) { return .record(km.silhouetteRecord(try km.silhouette())) } catch { throw args.error("x", error.description) }
+                do throws(StatsError) { return .object(km.silhouetteObject(try km.silhouette())) } catch { throw args.error("x", error.description) }
             }
             let source: DistanceObject
             switch args.value("x") {
@@ -159,8 +159,8 @@ extension Library {
                 clusters = numbers.map { Int($0) }
             }
             do throws(StatsError) {
-                return .record(silhouetteRecord(try Silhouette.widths(source.distances, clusters: clusters), clusters: clusters, labels: source.labels,
-                                                caption: source.caption))
+                return .object(SilhouetteObject(widths: try Silhouette.widths(source.distances, clusters: clusters), clusters: clusters,
+                                                labels: source.labels, caption: source.caption))
             } catch {
                 throw args.error("clusters", source.data.explained(error).message)
             }
