@@ -34,4 +34,58 @@ struct ExampleScriptTests {
         #expect(result.output.contains("imputation (mean within Group_EurAsia): 65 of 65 missing cells imputed"))
         #expect(result.output.contains("Switzerland"))
     }
+
+    static var hasRCI: Bool {
+        FileManager.default.fileExists(atPath: referenceData.appendingPathComponent("rci/rci2022_raw.csv").path)
+            || ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true"
+    }
+
+    /// R's values for the RCI example (Fixtures/make_rci_reference.R): Ward heights of the
+    /// z-scored indicators with R's pairwise rule for missing cells, the cophenetic correlation,
+    /// the six clusters, and Vienna's five nearest regions abroad.
+    func rciReference() throws -> [String: [[String]]] {
+        let url = Self.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/rci_reference.txt")
+        var lines = [String: [[String]]]()
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+            let words = line.split(separator: " ").map(String.init)
+            lines[words[0], default: []].append(Array(words.dropFirst()))
+        }
+        return lines
+    }
+
+    @Test("Examples/rci_peers.stresstest on the RCI 2022 indicators: peers, Ward heights, clusters and cophenetic correlation as R",
+          .enabled(if: hasRCI, "the RCI 2022 data (../shared/data/rci) is absent"))
+    func rciPeers() throws {
+        let example = Self.packageRoot.appendingPathComponent("Examples/rci_peers.stresstest")
+        var script = try String(contentsOf: example, encoding: .utf8)
+        let rci = Self.referenceData.appendingPathComponent("rci").path + "/"
+        script = script.replacingOccurrences(of: #"dir = "../shared/data/rci/""#, with: "dir = \"\(rci)\"")
+        let reference = try rciReference()
+
+        let result = try Executable.run(["run", "-"], input: script)
+        #expect(result.status == 0, "\(result.error)")
+        for peer in reference["peer"] ?? [] { #expect(result.output.contains(peer[0])) }
+        #expect(result.output.contains("best k ="))
+
+        let file = rci + "rci2022_raw.csv"
+        let heights = try Executable.run(["eval", "--json", "hclust(table(\"\(file)\"), metric: \"standardised\").height"])
+        let ours = heights.output.trimmingCharacters(in: CharacterSet(charactersIn: "[]\n")).split(separator: ",").compactMap { Double($0) }
+        let r = (reference["height"] ?? []).compactMap { Double($0[0]) }
+        #expect(r.count == 233 && ours.count == 233)
+        for (a, b) in zip(ours, r) { #expect(abs(a - b) <= 1e-9 * max(1, b)) }
+
+        let cut = try Executable.run(["eval", "--json", "t = table(\"\(file)\"); h = hclust(t, metric: \"standardised\"); [h.cophenetic, cut(h, k: 6)]"])
+        #expect(cut.status == 0, "\(cut.error)")
+        let values = cut.output.components(separatedBy: CharacterSet(charactersIn: "[]{},:\n"))
+            .compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let cophenetic = try #require(Double(reference["cophenetic"]?.first?.first ?? ""))
+        #expect(abs((values.first ?? 0) - cophenetic) < 1e-9)
+        #expect(Array(values.dropFirst()).map { Int($0) } == (reference["cut6"]?.first ?? []).compactMap { Int($0) })
+
+        let peers = try Executable.run(["eval", "--json", "peers(table(\"\(file)\"), \"AT_C\", k: 5, exclude_country: true).distance"])
+        let distances = peers.output.trimmingCharacters(in: CharacterSet(charactersIn: "[]\n")).split(separator: ",").compactMap { Double($0) }
+        let expected = (reference["peer"] ?? []).compactMap { Double($0[1]) }
+        #expect(distances.count == 5 && expected.count == 5)
+        for (a, b) in zip(distances, expected) { #expect(abs(a - b) < 1e-9) }
+    }
 }
