@@ -53,9 +53,9 @@ public enum KMeans {
     ///   - restarts: independent k-means++ starts (at least 1).
     ///   - seed: the seed of the random starts.
     ///   - maxIterations: the most assignment passes per start (at least 1; R's `iter.max` is 10).
-    /// - Throws: `StatsError.invalidParameter` for a missing (NaN) or infinite cell (naming its
-    ///   1-based row and column), for `k` outside 1 ... distinct rows, `restarts < 1` or
-    ///   `maxIterations < 1`.
+    /// - Throws: `StatsError.invalidParameter` for no rows, a missing (NaN) or infinite cell (naming
+    ///   its 1-based row and column), `k` outside 1 ... the number of distinct rows, `restarts < 1`
+    ///   or `maxIterations < 1`.
     public static func fit(rows data: Matrix, k: Int, restarts: Int = 10, seed: UInt64 = 1,
                            maxIterations: Int = 100) throws(StatsError) -> KMeansResult {
         try fit(rows: data, k: k, restarts: restarts, seed: seed, maxIterations: maxIterations,
@@ -73,6 +73,9 @@ public enum KMeans {
         guard maxIterations >= 1 else {
             throw .invalidParameter(name: "maxIterations", value: String(maxIterations),
                                     allowed: "k-means needs at least 1 iteration")
+        }
+        guard data.rows > 0 else {
+            throw .invalidParameter(name: "rows", value: "0", allowed: "k-means needs at least 1 row")
         }
         let distinct = distinctRowCount(data, limit: max(k, 1))
         guard k >= 1, k <= distinct else {
@@ -113,7 +116,8 @@ public enum KMeans {
     /// algorithm = "Lloyd")` numbers them. For comparison with R.
     static func lloyd(rows data: Matrix, centers: Matrix, maxIterations: Int) throws(StatsError) -> KMeansResult {
         try validate(data)
-        precondition(centers.columns == data.columns && centers.rows >= 1, "one centre per cluster, p columns each")
+        precondition(centers.columns == data.columns && centers.rows >= 1 && centers.rows <= data.rows,
+                     "1 to n centres, p columns each")
         let run = data.elements.withUnsafeBufferPointer { x in
             lloyd(x, n: data.rows, p: data.columns, k: centers.rows, centres: centers.elements,
                   maxIterations: maxIterations)

@@ -5,7 +5,8 @@ public struct PrincipalComponents: Sendable {
     /// The standard deviations of the components, descending (R `prcomp`'s `sdev`): the singular
     /// values of the centred (scaled) data divided by √(nUsed − 1). min(nUsed, p) of them.
     public let standardDeviations: [Double]
-    /// Each component's share of the total variance: sdev² / Σ sdev² (sums to 1).
+    /// Each component's share of the total variance: sdev² / Σ sdev² (sums to 1; NaN, 0 / 0, when
+    /// the data do not vary at all, which only an unscaled analysis allows).
     public let explainedVariance: [Double]
     /// The loadings, variables x components (R `rotation`), orthonormal columns; each column's
     /// entry of largest magnitude is positive.
