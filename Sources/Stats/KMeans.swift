@@ -36,14 +36,16 @@ public struct KMeansResult: Sendable {
 /// left empty by a pass (R stops with an error there) gets the row farthest from its own centre
 /// among the clusters with more than one row (ties: the lowest row), one empty cluster after the
 /// other; that counts as a change. Distances are computed directly (no `‖x‖² − 2x·c + ‖c‖²`
-/// shortcut), so assignments and objective are exact up to rounding of each squared distance.
+/// shortcut, which cancels), so assignments and objective are exact up to the rounding of each
+/// squared distance, the same numbers R computes.
 ///
 /// Restart `r` draws from its own SplitMix64 stream derived from `(seed, r)`, and the restarts run
 /// in parallel on all cores, so the result depends only on the data and the arguments, never on the
 /// number of threads. The restart with the lowest objective wins (ties: the lowest index).
 ///
-/// Complexity O(restarts · iterations · n · k · p) time for n rows and p columns, O(n · p) memory
-/// per core beside the data.
+/// Complexity O(restarts · iterations · n · k · p) time for n rows and p columns (the distances
+/// to 8 centres at a time in SIMD lanes, each summed over the columns in order, as R sums it), and
+/// O(n + k · p) memory per restart beside the data.
 public enum KMeans {
     /// k-means of the rows of `data`.
     ///
