@@ -36,14 +36,16 @@ public struct KMeansResult: Sendable {
 /// left empty by a pass (R stops with an error there) gets the row farthest from its own centre
 /// among the clusters with more than one row (ties: the lowest row), one empty cluster after the
 /// other; that counts as a change. Distances are computed directly (no `‖x‖² − 2x·c + ‖c‖²`
-/// shortcut), so assignments and objective are exact up to rounding of each squared distance.
+/// shortcut, which cancels), so assignments and objective are exact up to the rounding of each
+/// squared distance, the same numbers R computes.
 ///
 /// Restart `r` draws from its own SplitMix64 stream derived from `(seed, r)`, and the restarts run
 /// in parallel on all cores, so the result depends only on the data and the arguments, never on the
 /// number of threads. The restart with the lowest objective wins (ties: the lowest index).
 ///
-/// Complexity O(restarts · iterations · n · k · p) time for n rows and p columns, O(n · p) memory
-/// per core beside the data.
+/// Complexity O(restarts · iterations · n · k · p) time for n rows and p columns (the distances
+/// to 8 centres at a time in SIMD lanes, each summed over the columns in order, as R sums it), and
+/// O(n + k · p) memory per restart beside the data.
 public enum KMeans {
     /// k-means of the rows of `data`.
     ///
@@ -53,9 +55,9 @@ public enum KMeans {
     ///   - restarts: independent k-means++ starts (at least 1).
     ///   - seed: the seed of the random starts.
     ///   - maxIterations: the most assignment passes per start (at least 1; R's `iter.max` is 10).
-    /// - Throws: `StatsError.invalidParameter` for a missing (NaN) or infinite cell (naming its
-    ///   1-based row and column), for `k` outside 1 ... distinct rows, `restarts < 1` or
-    ///   `maxIterations < 1`.
+    /// - Throws: `StatsError.invalidParameter` for no rows, a missing (NaN) or infinite cell (naming
+    ///   its 1-based row and column), `k` outside 1 ... the number of distinct rows, `restarts < 1`
+    ///   or `maxIterations < 1`.
     public static func fit(rows data: Matrix, k: Int, restarts: Int = 10, seed: UInt64 = 1,
                            maxIterations: Int = 100) throws(StatsError) -> KMeansResult {
         try fit(rows: data, k: k, restarts: restarts, seed: seed, maxIterations: maxIterations,
@@ -74,7 +76,10 @@ public enum KMeans {
             throw .invalidParameter(name: "maxIterations", value: String(maxIterations),
                                     allowed: "k-means needs at least 1 iteration")
         }
-        let distinct = distinctRowCount(data)
+        guard data.rows > 0 else {
+            throw .invalidParameter(name: "rows", value: "0", allowed: "k-means needs at least 1 row")
+        }
+        let distinct = distinctRowCount(data, limit: max(k, 1))
         guard k >= 1, k <= distinct else {
             throw .invalidParameter(
                 name: "k", value: String(k),
@@ -113,7 +118,8 @@ public enum KMeans {
     /// algorithm = "Lloyd")` numbers them. For comparison with R.
     static func lloyd(rows data: Matrix, centers: Matrix, maxIterations: Int) throws(StatsError) -> KMeansResult {
         try validate(data)
-        precondition(centers.columns == data.columns && centers.rows >= 1, "one centre per cluster, p columns each")
+        precondition(centers.columns == data.columns && centers.rows >= 1 && centers.rows <= data.rows,
+                     "1 to n centres, p columns each")
         let run = data.elements.withUnsafeBufferPointer { x in
             lloyd(x, n: data.rows, p: data.columns, k: centers.rows, centres: centers.elements,
                   maxIterations: maxIterations)
@@ -134,11 +140,11 @@ public enum KMeans {
         }
     }
 
-    /// The number of distinct rows (0.0 and -0.0 count as equal). O(n · p) expected.
-    static func distinctRowCount(_ data: Matrix) -> Int {
-        guard data.rows > 0 else { return 0 }
+    /// The number of distinct rows (0.0 and -0.0 count as equal), counting stops at `limit`.
+    /// O(min(n, rows read until `limit` distinct ones) · p) expected.
+    static func distinctRowCount(_ data: Matrix, limit: Int = .max) -> Int {
         var seen = Set<[Double]>()
-        for i in 0..<data.rows {
+        for i in 0..<data.rows where seen.count < limit {
             seen.insert(data.elements[(i * data.columns)..<((i + 1) * data.columns)].map { $0 + 0 })
         }
         return seen.count
@@ -216,16 +222,15 @@ public enum KMeans {
         var sizes = [Int](repeating: 0, count: k)
         var iterations = 0
         var converged = false
+        let groups = (k + 7) / 8
+        var lanes = [SIMD8<Double>](repeating: .zero, count: groups * p)
         while iterations < maxIterations {
             iterations += 1
             var changed = false
-            centres.withUnsafeBufferPointer { centre in
+            transpose(centres, k: k, p: p, groups: groups, into: &lanes)
+            lanes.withUnsafeBufferPointer { lanes in
                 for i in 0..<n {
-                    var best = Double.infinity, bestCluster = 0
-                    for j in 0..<k {
-                        let d = squaredDistance(x, i, centre, j, p: p)
-                        if d < best { best = d; bestCluster = j }
-                    }
+                    let (best, bestCluster) = nearest(x, i, p: p, k: k, lanes: lanes, groups: groups)
                     if clusters[i] != bestCluster { clusters[i] = bestCluster; changed = true }
                     distance[i] = best
                 }
@@ -247,6 +252,41 @@ public enum KMeans {
         let within = withinSums(x, n: n, p: p, k: k, clusters: clusters, centres: centres)
         return Run(clusters: clusters, centres: centres, within: within, objective: within.reduce(0, +),
                    iterations: iterations, converged: converged)
+    }
+
+    /// The centres (k x p) as `groups` blocks of 8 centres, column after column: `lanes[g * p + c]`
+    /// holds column c of centres 8g ..< 8g + 8 (0 beyond k).
+    private static func transpose(_ centres: [Double], k: Int, p: Int, groups: Int, into lanes: inout [SIMD8<Double>]) {
+        for g in 0..<groups {
+            for c in 0..<p {
+                var v = SIMD8<Double>.zero
+                for lane in 0..<8 where g * 8 + lane < k { v[lane] = centres[(g * 8 + lane) * p + c] }
+                lanes[g * p + c] = v
+            }
+        }
+    }
+
+    /// The nearest centre to row `i` (lowest index on ties) and its squared distance. The distances
+    /// to 8 centres at a time are summed over the columns in order, as `squaredDistance` (and R) do,
+    /// so each is the same number.
+    @inline(__always)
+    private static func nearest(_ x: UnsafeBufferPointer<Double>, _ i: Int, p: Int, k: Int,
+                                lanes: UnsafeBufferPointer<SIMD8<Double>>, groups: Int) -> (Double, Int) {
+        var best = Double.infinity, bestCluster = 0
+        let row = x.baseAddress! + i * p
+        for g in 0..<groups {
+            var sum = SIMD8<Double>.zero
+            let block = lanes.baseAddress! + g * p
+            for c in 0..<p {
+                let d = SIMD8<Double>(repeating: row[c]) - block[c]
+                sum += d * d
+            }
+            for lane in 0..<min(8, k - g * 8) where sum[lane] < best {
+                best = sum[lane]
+                bestCluster = g * 8 + lane
+            }
+        }
+        return (best, bestCluster)
     }
 
     /// The cluster means (k x p): sums in row order, then divided by the sizes (as R).

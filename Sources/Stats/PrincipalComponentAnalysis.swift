@@ -5,7 +5,8 @@ public struct PrincipalComponents: Sendable {
     /// The standard deviations of the components, descending (R `prcomp`'s `sdev`): the singular
     /// values of the centred (scaled) data divided by √(nUsed − 1). min(nUsed, p) of them.
     public let standardDeviations: [Double]
-    /// Each component's share of the total variance: sdev² / Σ sdev² (sums to 1).
+    /// Each component's share of the total variance: sdev² / Σ sdev² (sums to 1; NaN, 0 / 0, when
+    /// the data do not vary at all, which only an unscaled analysis allows).
     public let explainedVariance: [Double]
     /// The loadings, variables x components (R `rotation`), orthonormal columns; each column's
     /// entry of largest magnitude is positive.
@@ -23,14 +24,15 @@ public struct PrincipalComponents: Sendable {
 
 /// Principal component analysis of the rows of a data matrix, as R
 /// `prcomp(x[complete.cases(x), ], center = TRUE, scale. = scale)`: the thin singular value
-/// decomposition `Z = U · diag(d) · Vᵀ` (LAPACK `dgesdd`) of the complete rows, centred and, with
+/// decomposition `Z = U · diag(d) · Vᵀ` (LAPACK `dgesvd`, without U; R uses `dgesdd`, the same
+/// decomposition) of the complete rows, centred and, with
 /// `scale`, divided by their column standard deviations (n − 1); sdev = d / √(nUsed − 1),
 /// loadings = V, scores = Z · V. Rows with a missing (NaN) cell are left out of the fit and get NaN
 /// scores.
 ///
 /// Signs: a component is only defined up to sign (R keeps LAPACK's); here each loading column's
-/// entry of largest magnitude is positive (first on ties), and the scores follow, as
-/// `Matrix.singularValueDecomposition()` does. Compare with R up to a sign per component.
+/// entry of largest magnitude is positive (first on ties), and the scores follow, the convention
+/// of `Matrix.singularValueDecomposition()`. Compare with R up to a sign per component.
 ///
 /// Complexity O(n · p · min(n, p)) time, O(n · p) memory for n rows and p columns.
 public enum PrincipalComponentAnalysis {
@@ -91,21 +93,61 @@ public enum PrincipalComponentAnalysis {
             scales = sd
         }
 
-        let centred = Matrix(rows: m, columns: p, elements: z)
-        let svd = try centred.singularValueDecomposition()
+        if let bad = z.firstIndex(where: { !$0.isFinite }) {
+            let row = used[bad / p], column = bad % p
+            throw .invalidParameter(
+                name: "the cell in row \(row + 1), column \(column + 1)", value: String(data.elements[row * p + column]),
+                allowed: "centring and scaling it overflows (the column's values are too large); rescale the column")
+        }
         let components = min(m, p)
-        let loadings = svd.vt.transposed()  // p x components
-        let fitted = centred * loadings  // m x components
+        let (singularValues, loadings) = try rightSingularVectors(z, rows: m, columns: p)
+        let fitted = Matrix(rows: m, columns: p, elements: z) * loadings  // m x components
         var scores = [Double](repeating: .nan, count: n * components)
         for (r, i) in used.enumerated() {
             for c in 0..<components { scores[i * components + c] = fitted.elements[r * components + c] }
         }
         let root = Double(m - 1).squareRoot()
-        let sdev = svd.singularValues.map { $0 / root }
+        let sdev = singularValues.map { $0 / root }
         let total = sdev.reduce(0) { $0 + $1 * $1 }
         return PrincipalComponents(
             standardDeviations: sdev, explainedVariance: sdev.map { total > 0 ? $0 * $0 / total : .nan },
             loadings: loadings, scores: Matrix(rows: n, columns: components, elements: scores),
             center: center, scale: scales, rowsUsed: used)
+    }
+
+    /// The singular values and right singular vectors (as the columns of a p x min(m, p) matrix,
+    /// each with its entry of largest magnitude positive) of the row-major m x p matrix `z`,
+    /// through LAPACK `dgesvd` without the left vectors. The row-major buffer is `zᵀ` column-major,
+    /// whose left singular vectors are the wanted ones, so no transposed copy is made.
+    /// O(m · p · min(m, p)).
+    static func rightSingularVectors(_ z: [Double], rows m: Int, columns p: Int) throws(StatsError)
+        -> ([Double], Matrix) {
+        let k = min(m, p)
+        var a = z  // destroyed by dgesvd
+        var s = [Double](repeating: 0, count: k)
+        var u = [Double](repeating: 0, count: p * k)  // column-major p x k
+        var superb = [Double](repeating: 0, count: max(1, k - 1))
+        var unused = 0.0
+        OpenBLASKernel.ensure()
+        let info = a.withUnsafeMutableBufferPointer { a in
+            s.withUnsafeMutableBufferPointer { s in
+                u.withUnsafeMutableBufferPointer { u in
+                    superb.withUnsafeMutableBufferPointer { superb in
+                        LAPACKE_dgesvd(
+                            LAPACK_COL_MAJOR, CChar(UInt8(ascii: "S")), CChar(UInt8(ascii: "N")),
+                            Int32(p), Int32(m), a.baseAddress, Int32(p), s.baseAddress,
+                            u.baseAddress, Int32(p), &unused, 1, superb.baseAddress)
+                    }
+                }
+            }
+        }
+        guard info == 0 else { throw .lapack(routine: "dgesvd", info: Int(info)) }
+        // Column j of u is component j's loadings: u[j * p + v]. Row-major p x k, signs fixed.
+        var loadings = [Double](repeating: 0, count: p * k)
+        for j in 0..<k {
+            let sign = Matrix.conventionalSign(count: p) { u[j * p + $0] }
+            for v in 0..<p { loadings[v * k + j] = sign * u[j * p + v] }
+        }
+        return (s, Matrix(rows: p, columns: k, elements: loadings))
     }
 }

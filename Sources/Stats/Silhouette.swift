@@ -35,7 +35,7 @@ public enum Silhouette {
     ///
     /// - Throws: `StatsError.shapeMismatch` when `clusters.count != distances.count`;
     ///   `StatsError.invalidParameter` when there are fewer than 2 or more than n − 1 distinct
-    ///   labels, or a distance is missing (naming the pair, 1-based).
+    ///   labels, or a distance is missing or infinite (naming the pair, 1-based).
     public static func widths(_ distances: DistanceMatrix, clusters: [Int]) throws(StatsError) -> SilhouetteWidths {
         try widths(distances, clusters: clusters, threads: ColumnParallel.cores)
     }
@@ -54,12 +54,6 @@ public enum Silhouette {
                 name: "the number of distinct clusters", value: String(k),
                 allowed: "silhouette widths of \(n) items need 2 to \(max(2, n - 1)) distinct cluster labels")
         }
-        if let bad = distances.values.firstIndex(where: { $0.isNaN }) {
-            let (i, j) = pair(bad, count: n)
-            throw .invalidParameter(
-                name: "the distance between items \(i + 1) and \(j + 1)", value: "missing (NaN)",
-                allowed: "silhouette widths need every distance; impute the data or leave an item out")
-        }
         var position = [Int: Int](minimumCapacity: k)
         for (index, label) in labels.enumerated() { position[label] = index }
         let cluster = clusters.map { position[$0]! }
@@ -68,6 +62,15 @@ public enum Silhouette {
 
         // sums[i * k + c] = the sum of distances from item i to the members of cluster c.
         let sums = pairSums(distances, cluster: cluster, k: k, threads: threads)
+        // A NaN or infinite distance makes some sum NaN or infinite (so does an overflow, rarely):
+        // only then are the distances searched, saving a pass over them.
+        if sums.contains(where: { !$0.isFinite }), let bad = distances.values.firstIndex(where: { !$0.isFinite }) {
+            let (i, j) = pair(bad, count: n)
+            let value = distances.values[bad]
+            throw .invalidParameter(
+                name: "the distance between items \(i + 1) and \(j + 1)", value: value.isNaN ? "missing (NaN)" : String(value),
+                allowed: "silhouette widths need every distance, finite; impute the data or leave an item out")
+        }
 
         var widths = [Double](repeating: 0, count: n)
         var neighbours = [Int](repeating: 0, count: n)

@@ -213,6 +213,9 @@ struct KMeansTests {
             guard case StatsError.invalidParameter(_, _, let allowed) = error else { return false }
             return allowed.contains("3 distinct")
         }
+        #expect(throws: StatsError.invalidParameter(name: "rows", value: "0", allowed: "k-means needs at least 1 row")) {
+            try KMeans.fit(rows: Matrix(rows: 0, columns: 3, elements: []), k: 1)
+        }
         #expect(throws: StatsError.invalidParameter(name: "restarts", value: "0", allowed: "k-means needs at least 1 restart")) {
             try KMeans.fit(rows: data, k: 2, restarts: 0)
         }

@@ -130,6 +130,11 @@ struct SilhouetteTests {
             guard case StatsError.invalidParameter(let name, _, _) = error else { return false }
             return name == "the distance between items 2 and 4"
         }
+        missing.values[missing.index(1, 3)] = .infinity
+        #expect { try Silhouette.widths(missing, clusters: [0, 0, 1, 1, 1]) } throws: { error in
+            guard case StatsError.invalidParameter(let name, let value, _) = error else { return false }
+            return name == "the distance between items 2 and 4" && value == "inf"
+        }
         for index in 0..<10 {
             let (i, j) = Silhouette.pair(index, count: 5)
             #expect(d.index(i, j) == index)
