@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 // The pair loops of `DistanceMatrix.between(rows:)`: rows in column-major order (variable k of
-// row j at `k * n + j`), one row `i` against all rows `j > i` with SIMD across eight `j` at a
-// time, written straight into the condensed array. Rows are split into chunks of equal pair
+// row j at `k * n + j`), rows `i` against all rows `j > i` with SIMD across several `j` at a
+// time (`PairLanes` for complete data, eight for missing data), written straight into the
+// condensed array. Rows are split into chunks of equal pair
 // counts (the triangle), run on all cores; every pair is computed by the same sequential code, so
 // results do not depend on the number of threads.
 
