@@ -148,6 +148,65 @@ SWIFT_NAMES["uncertainty"] = "Uncertainty of RIS 2023 ranks, 1M samples"
 # --- end uncertainty
 
 
+# --- pdist (all pairwise distances; kept in step with Benchmarks/StatsBenchmarks/DistanceBenchmarks.swift)
+# Euclidean distances of 10,000 x 21 standard normal rows (seed 5) against
+# scipy.spatial.distance.pdist(X), which runs on one thread; Swift uses every core. Also the peak
+# memory (maximum resident set size, /usr/bin/time -v) of one child process per side.
+PDIST_ROWS, PDIST_COLUMNS, PDIST_SEED = 10_000, 21, 5
+SWIFT_NAMES["pdist"] = "All pairwise distances of 10,000 x 21"
+
+
+def pdist_data(np):
+    return standard_normal(np, PDIST_ROWS * PDIST_COLUMNS, PDIST_SEED).reshape(PDIST_ROWS, PDIST_COLUMNS)
+
+
+def pdist_side(np, arguments, results):
+    if not wanted(arguments, "pdist"):
+        return
+    from scipy.spatial.distance import pdist
+    x = pdist_data(np)
+    pdist(x[:1000])  # warm-up
+    results["pdist"] = {"times": timed(lambda: pdist(x), max(3, arguments.repetitions // 3))}
+
+
+def pdist_peak_memory():
+    """Maximum resident set size (kB) of (Swift) the release benchmark executable on this workload
+    alone (the harness and every iteration included) and (scipy) a Python that imports numpy and
+    scipy, makes the data and calls pdist once; None where not measurable."""
+    def peak(command):
+        if not os.path.exists("/usr/bin/time"):
+            return None
+        completed = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=PACKAGE, env=numpy_environment()[0],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in completed.stderr.splitlines():
+            if "Maximum resident set size" in line and completed.returncode == 0:
+                return int(line.split(":")[1])
+        return None
+    executable = os.path.join(PACKAGE, SCRATCH, "release", TARGET)
+    swift = peak([executable, "--filter", SWIFT_NAMES["pdist"]]) if os.path.exists(executable) else None
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import numpy as np; import compare; "
+            "from scipy.spatial.distance import pdist; d = pdist(compare.pdist_data(np)); print(d[-1])")
+    scipy_peak = peak([sys.executable, "-c", code, os.path.dirname(os.path.abspath(__file__))])
+    return swift, scipy_peak
+
+
+def pdist_rows(swift, peer):
+    if "pdist" not in swift or "pdist" not in peer:
+        return []
+    s_ms, p_ms = statistics.median(swift["pdist"]), statistics.median(peer["pdist"]["times"])
+    print(f"pdist: Swift median {s_ms:.1f} ms, scipy median {p_ms:.1f} ms, ratio scipy/Swift {p_ms / s_ms:.2f} "
+          "(Swift uses every core, scipy one)")
+    swift_peak, scipy_peak = pdist_peak_memory()
+    def mb(kb):
+        return f"{kb / 1024:.0f} MB" if kb else "not measured"
+    print(f"pdist: peak memory (maximum resident set size, /usr/bin/time -v): Swift {mb(swift_peak)} "
+          f"(whole benchmark process), scipy {mb(scipy_peak)} (python with numpy and scipy); "
+          f"the distances alone are {PDIST_ROWS * (PDIST_ROWS - 1) // 2 * 8 / 2 ** 20:.0f} MB")
+    return [("All pairwise distances of 10,000 x 21", "scipy.spatial.distance.pdist(X)", swift["pdist"],
+             peer["pdist"]["times"])]
+# --- end pdist
+
+
 # ---------------------------------------------------------------------------------------------
 # numpy side (runs in a child process: `compare.py --numpy-side ...`)
 
@@ -311,6 +370,7 @@ def numpy_side(arguments):
     if arguments.only == {"sobol"}:  # Sobol' block: only in its own child (SALib's Python)
         results["sobol"] = sobol_peer(np)
     tipping_side(np, arguments, results)  # weight tipping points
+    pdist_side(np, arguments, results)  # --- pdist
     if wanted(arguments, "uncertainty"):  # --- uncertainty
         x = ris2023(np)
         uncertainty_numpy(np, x, 20_000)  # warm-up
@@ -534,6 +594,7 @@ def main():
                      swift["sobol"], peer["sobol"]["times"]))
 
     rows += tipping_rows(swift, peer)  # weight tipping points
+    rows += pdist_rows(swift, peer)  # --- pdist
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         shape = f"{peer['uncertainty']['regions']} x {peer['uncertainty']['indicators']}"
         rows.append((f"Uncertainty of RIS 2023 ranks ({shape}, 1M samples)", "numpy vectorised (10k blocks)",

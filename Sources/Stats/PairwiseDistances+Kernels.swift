@@ -1,8 +1,12 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // The pair loops of `DistanceMatrix.between(rows:)`: rows in column-major order (variable k of
-// row j at `k * n + j`), one row `i` against all rows `j > i` with SIMD across eight `j` at a
-// time, written straight into the condensed array. Rows are split into chunks of equal pair
+// row j at `k * n + j`), rows `i` against all rows `j > i` with SIMD across several `j` at a
+// time (`PairLanes` for complete data, eight for missing data), written straight into the
+// condensed array. Rows are split into chunks of equal pair
 // counts (the triangle), run on all cores; every pair is computed by the same sequential code, so
 // results do not depend on the number of threads.
 
@@ -66,30 +70,51 @@ enum PairwiseKernels {
         if let error = errors.lazy.compactMap({ $0 }).first { throw error }
     }
 
-    @inline(__always)
-    static func load(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+    /// Asks Linux to back the 2 MB-aligned interior of a large, fresh result buffer with
+    /// transparent huge pages (`madvise(MADV_HUGEPAGE)`): 400 MB of distances then take a few
+    /// hundred page faults instead of 100,000, which otherwise cost as much kernel time as the
+    /// distances themselves. Only a hint: without it (or elsewhere) the buffer is the same.
+    static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        #if os(Linux)
+        let bytes = buffer.count * MemoryLayout<Double>.stride
+        guard bytes >= 8 << 20, let base = buffer.baseAddress else { return }
+        let huge: UInt = 2 << 20
+        let start = (UInt(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (UInt(bitPattern: base) + UInt(bytes)) & ~(huge - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, Int(end - start), Int32(MADV_HUGEPAGE))
+        #endif
     }
 
     @inline(__always)
-    static func store(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+    static func load<V: SIMD>(_ p: UnsafePointer<Double>) -> V where V.Scalar == Double {
+        UnsafeRawPointer(p).loadUnaligned(as: V.self)
+    }
+
+    @inline(__always)
+    static func store<V: SIMD>(_ v: V, _ p: UnsafeMutablePointer<Double>) where V.Scalar == Double {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
     }
 }
 
 // MARK: - Complete data
 
+/// The lanes of the complete-data loops. Four doubles: the package is compiled for the x86-64
+/// baseline (SSE2, 16 vector registers of two doubles), where four rows of four lanes keep their
+/// accumulators in registers; wider vectors spill.
+typealias PairLanes = SIMD4<Double>
+
 /// What a complete-data metric accumulates per variable and how it finishes a pair.
 protocol CompletePairKernel: SendableMetatype {
-    static func add(_ acc: SIMD8<Double>, _ x: SIMD8<Double>, _ y: SIMD8<Double>) -> SIMD8<Double>
+    static func add(_ acc: PairLanes, _ x: PairLanes, _ y: PairLanes) -> PairLanes
     static func add(_ acc: Double, _ x: Double, _ y: Double) -> Double
-    static func finish(_ acc: SIMD8<Double>, rowNorm: Double, norms: SIMD8<Double>) -> SIMD8<Double>
+    static func finish(_ acc: PairLanes, rowNorm: Double, norms: PairLanes) -> PairLanes
     static func finish(_ acc: Double, rowNorm: Double, norm: Double) -> Double
 }
 
 /// sqrt(sum (y - x)^2), summed directly (never |x|^2 + |y|^2 - 2 x.y).
 enum EuclideanPairKernel: CompletePairKernel {
-    @inline(__always) static func add(_ acc: SIMD8<Double>, _ x: SIMD8<Double>, _ y: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func add(_ acc: PairLanes, _ x: PairLanes, _ y: PairLanes) -> PairLanes {
         let d = y - x
         return acc + d * d
     }
@@ -97,7 +122,7 @@ enum EuclideanPairKernel: CompletePairKernel {
         let d = y - x
         return acc + d * d
     }
-    @inline(__always) static func finish(_ acc: SIMD8<Double>, rowNorm: Double, norms: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func finish(_ acc: PairLanes, rowNorm: Double, norms: PairLanes) -> PairLanes {
         acc.squareRoot()
     }
     @inline(__always) static func finish(_ acc: Double, rowNorm: Double, norm: Double) -> Double { acc.squareRoot() }
@@ -105,31 +130,31 @@ enum EuclideanPairKernel: CompletePairKernel {
 
 /// sum |y - x|.
 enum ManhattanPairKernel: CompletePairKernel {
-    @inline(__always) static func add(_ acc: SIMD8<Double>, _ x: SIMD8<Double>, _ y: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func add(_ acc: PairLanes, _ x: PairLanes, _ y: PairLanes) -> PairLanes {
         let d = y - x
         return acc + pointwiseMax(d, -d)
     }
     @inline(__always) static func add(_ acc: Double, _ x: Double, _ y: Double) -> Double { acc + abs(y - x) }
-    @inline(__always) static func finish(_ acc: SIMD8<Double>, rowNorm: Double, norms: SIMD8<Double>) -> SIMD8<Double> { acc }
+    @inline(__always) static func finish(_ acc: PairLanes, rowNorm: Double, norms: PairLanes) -> PairLanes { acc }
     @inline(__always) static func finish(_ acc: Double, rowNorm: Double, norm: Double) -> Double { acc }
 }
 
 /// 1 - x.y / (|x| |y|), the ratio clipped to [-1, 1] (scipy's `pdist_cosine`).
 enum CosinePairKernel: CompletePairKernel {
-    @inline(__always) static func add(_ acc: SIMD8<Double>, _ x: SIMD8<Double>, _ y: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func add(_ acc: PairLanes, _ x: PairLanes, _ y: PairLanes) -> PairLanes {
         acc + x * y
     }
     @inline(__always) static func add(_ acc: Double, _ x: Double, _ y: Double) -> Double { acc + x * y }
-    @inline(__always) static func finish(_ acc: SIMD8<Double>, rowNorm: Double, norms: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func finish(_ acc: PairLanes, rowNorm: Double, norms: PairLanes) -> PairLanes {
         cosineDistance(dot: acc, norms: rowNorm * norms)
     }
     @inline(__always) static func finish(_ acc: Double, rowNorm: Double, norm: Double) -> Double {
         cosineDistance(dot: acc, norms: rowNorm * norm)
     }
 
-    @inline(__always) static func cosineDistance(dot: SIMD8<Double>, norms: SIMD8<Double>) -> SIMD8<Double> {
+    @inline(__always) static func cosineDistance<V: SIMD>(dot: V, norms: V) -> V where V.Scalar == Double {
         var c = dot / norms
-        let one = SIMD8<Double>(repeating: 1)
+        let one = V(repeating: 1)
         c.replace(with: one, where: c .> one)
         c.replace(with: -one, where: c .< -one)
         return one - c
@@ -150,6 +175,7 @@ extension PairwiseKernels {
     ) -> [Double] {
         let total = n * (n - 1) / 2
         return [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+            adviseHugePages(buffer)
             let out = PairwisePointer(pointer: buffer.baseAddress!)
             columns.withUnsafeBufferPointer { columnBuffer in
                 let norms = norms ?? []
@@ -167,48 +193,60 @@ extension PairwiseKernels {
         }
     }
 
-    /// The pairs of `rows` (each row against every later row).
+    /// The pairs of `rows` (each row against every later row). Blocks of four rows: the triangle
+    /// among them pair by pair, then the four against every later row, `PairLanes.scalarCount`
+    /// later rows at a time (the loads of those rows shared by the four). Index arithmetic wraps
+    /// (no overflow checks in the hot loop: every index is below n * n or n * p).
     static func completeRows<K: CompletePairKernel>(
         _ kernel: K.Type, _ t: UnsafePointer<Double>, _ n: Int, _ p: Int, _ norms: UnsafePointer<Double>?,
         _ rows: Range<Int>, _ out: UnsafeMutablePointer<Double>
     ) {
-        let x = UnsafeMutablePointer<Double>.allocate(capacity: 4 * p)
+        let width = PairLanes.scalarCount
+        // The four rows' values, each repeated across the lanes.
+        let x = UnsafeMutablePointer<PairLanes>.allocate(capacity: 4 &* p)
         defer { x.deallocate() }
+        let (x0, x1, x2, x3) = (x, x + p, x + 2 &* p, x + 3 &* p)
         @inline(__always) func norm(_ j: Int) -> Double { norms?[j] ?? 0 }
-        @inline(__always) func normBlock(_ j: Int) -> SIMD8<Double> {
+        @inline(__always) func normBlock(_ j: Int) -> PairLanes {
             if let norms { return load(norms + j) }
-            return SIMD8<Double>()
+            return PairLanes()
         }
         @inline(__always) func scalarPair(_ i: Int, _ j: Int) {
             var acc = 0.0
-            for k in 0..<p { acc = K.add(acc, t[k * n + i], t[k * n + j]) }
-            out[rowStart(i, n) + j - i - 1] = K.finish(acc, rowNorm: norm(i), norm: norm(j))
+            var column = t
+            for _ in 0..<p {
+                acc = K.add(acc, column[i], column[j])
+                column += n
+            }
+            out[rowStart(i, n) &+ j &- i &- 1] = K.finish(acc, rowNorm: norm(i), norm: norm(j))
         }
         var i = rows.lowerBound
-        // Blocks of four rows: the triangle among them pair by pair, then the four against every
-        // later row, eight later rows at a time.
-        while i + 4 <= rows.upperBound {
+        while i &+ 4 <= rows.upperBound {
             for a in 0..<3 {
-                for b in (a + 1)..<4 { scalarPair(i + a, i + b) }
+                for b in (a + 1)..<4 { scalarPair(i &+ a, i &+ b) }
             }
             for k in 0..<p {
-                for a in 0..<4 { x[a * p + k] = t[k * n + i + a] }
+                let row = t + (k &* n &+ i)
+                x0[k] = PairLanes(repeating: row[0])
+                x1[k] = PairLanes(repeating: row[1])
+                x2[k] = PairLanes(repeating: row[2])
+                x3[k] = PairLanes(repeating: row[3])
             }
-            let o0 = out + rowStart(i, n) - i - 1
-            let o1 = out + rowStart(i + 1, n) - i - 2
-            let o2 = out + rowStart(i + 2, n) - i - 3
-            let o3 = out + rowStart(i + 3, n) - i - 4
-            let (n0, n1, n2, n3) = (norm(i), norm(i + 1), norm(i + 2), norm(i + 3))
-            var j = i + 4
-            while j + 8 <= n {
-                var a0 = SIMD8<Double>(), a1 = SIMD8<Double>(), a2 = SIMD8<Double>(), a3 = SIMD8<Double>()
+            let o0 = out + (rowStart(i, n) &- i &- 1)
+            let o1 = out + (rowStart(i &+ 1, n) &- i &- 2)
+            let o2 = out + (rowStart(i &+ 2, n) &- i &- 3)
+            let o3 = out + (rowStart(i &+ 3, n) &- i &- 4)
+            let (n0, n1, n2, n3) = (norm(i), norm(i &+ 1), norm(i &+ 2), norm(i &+ 3))
+            var j = i &+ 4
+            while j &+ width <= n {
+                var a0 = PairLanes(), a1 = PairLanes(), a2 = PairLanes(), a3 = PairLanes()
                 var column = t + j
                 for k in 0..<p {
-                    let y = load(column)
-                    a0 = K.add(a0, SIMD8(repeating: x[k]), y)
-                    a1 = K.add(a1, SIMD8(repeating: x[p + k]), y)
-                    a2 = K.add(a2, SIMD8(repeating: x[2 * p + k]), y)
-                    a3 = K.add(a3, SIMD8(repeating: x[3 * p + k]), y)
+                    let y: PairLanes = load(column)
+                    a0 = K.add(a0, x0[k], y)
+                    a1 = K.add(a1, x1[k], y)
+                    a2 = K.add(a2, x2[k], y)
+                    a3 = K.add(a3, x3[k], y)
                     column += n
                 }
                 let nj = normBlock(j)
@@ -216,35 +254,35 @@ extension PairwiseKernels {
                 store(K.finish(a1, rowNorm: n1, norms: nj), o1 + j)
                 store(K.finish(a2, rowNorm: n2, norms: nj), o2 + j)
                 store(K.finish(a3, rowNorm: n3, norms: nj), o3 + j)
-                j += 8
+                j &+= width
             }
             while j < n {
-                for a in 0..<4 { scalarPair(i + a, j) }
-                j += 1
+                for a in 0..<4 { scalarPair(i &+ a, j) }
+                j &+= 1
             }
-            i += 4
+            i &+= 4
         }
         // The last rows one at a time.
         while i < rows.upperBound {
-            for k in 0..<p { x[k] = t[k * n + i] }
-            let o = out + rowStart(i, n) - i - 1
+            for k in 0..<p { x0[k] = PairLanes(repeating: t[k &* n &+ i]) }
+            let o = out + (rowStart(i, n) &- i &- 1)
             let ni = norm(i)
-            var j = i + 1
-            while j + 8 <= n {
-                var acc = SIMD8<Double>()
+            var j = i &+ 1
+            while j &+ width <= n {
+                var acc = PairLanes()
                 var column = t + j
                 for k in 0..<p {
-                    acc = K.add(acc, SIMD8(repeating: x[k]), load(column))
+                    acc = K.add(acc, x0[k], load(column))
                     column += n
                 }
                 store(K.finish(acc, rowNorm: ni, norms: normBlock(j)), o + j)
-                j += 8
+                j &+= width
             }
             while j < n {
                 scalarPair(i, j)
-                j += 1
+                j &+= 1
             }
-            i += 1
+            i &+= 1
         }
     }
 }
@@ -261,6 +299,7 @@ extension PairwiseKernels {
         let total = n * (n - 1) / 2
         var shared = [Int32](repeating: 0, count: total)
         let values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+            adviseHugePages(buffer)
             let out = PairwisePointer(pointer: buffer.baseAddress!)
             shared.withUnsafeMutableBufferPointer { sharedBuffer in
                 let counts = PairwisePointer(pointer: sharedBuffer.baseAddress!)
@@ -295,7 +334,7 @@ extension PairwiseKernels {
                 var acc = SIMD8<Double>(), count = SIMD8<Double>()
                 var column = t + j
                 for k in 0..<p {
-                    let d = load(column) - SIMD8(repeating: t[k * n + i])
+                    let d: SIMD8<Double> = load(column) - SIMD8(repeating: t[k * n + i])
                     let term = squared ? d * d : pointwiseMax(d, -d)
                     let valid = d .== d
                     acc += term.replacing(with: 0, where: .!valid)
@@ -368,7 +407,7 @@ extension PairwiseKernels {
                 var dot = SIMD8<Double>(), xx = SIMD8<Double>(), yy = SIMD8<Double>(), count = SIMD8<Double>()
                 var column = t + j
                 for k in 0..<p {
-                    let y = load(column)
+                    let y: SIMD8<Double> = load(column)
                     let x = SIMD8<Double>(repeating: t[k * n + i])
                     let product = x * y
                     let invalid = .!(product .== product)
