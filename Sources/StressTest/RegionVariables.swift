@@ -104,7 +104,7 @@ public struct RegionVariables: Sendable {
                                   help: "leave it out with on:, or use another metric")
         case .collinearVariables(let columns):
             return PortfolioError("the variables \(columns.map { "`\(names[$0])`" }.joined(separator: ", ")) are collinear (one is a linear combination of the others), so their covariance matrix is singular and the Mahalanobis distance is undefined",
-                                  help: "leave one of them out with on:, or use metric \"standardised\"")
+                                  help: "leave one of them out (on: chooses the variables of a portfolio or table), or use metric \"standardised\"")
         default:
             return PortfolioError(renamed(error.description))
         }
