@@ -49,4 +49,5 @@ let benchmarks: @Sendable () -> Void = {
     tippingBenchmarks()  // TippingBenchmarks.swift
     // Uncertainty analysis of RIS 2023 ranks (UncertaintyBenchmarks.swift).
     registerUncertaintyBenchmarks()
+    registerWardBenchmarks()  // Ward of 10,000 x 21 (WardBenchmarks.swift)
 }
