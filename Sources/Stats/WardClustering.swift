@@ -1,4 +1,5 @@
 import CLapack
+import Dispatch
 
 extension HierarchicalClustering {
     /// Ward's method on the Euclidean distances between the rows of `data`, as scipy
@@ -34,6 +35,11 @@ extension HierarchicalClustering {
                     + (value.isNaN ? "impute the missing cells or leave the variable out" : "fix the infinite value"))
         }
         guard n >= 2 else { return Dendrogram(count: n, left: [], right: [], heights: [], sizes: []) }
+        // BLAS on one thread (the scans split over the cores themselves), with the CPU's kernels.
+        OpenBLASKernel.ensure()
+        let blasThreads = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(blasThreads) }
         // No variables: every distance is 0, as between rows of one column of zeros.
         var store = WardCentroids(p > 0 ? data : Matrix(rows: n, columns: 1, elements: [Double](repeating: 0, count: n)))
         var xs = [Int](repeating: 0, count: n - 1), ys = xs
@@ -43,8 +49,9 @@ extension HierarchicalClustering {
     }
 }
 
-/// The clusters of `ward(rows:)`: centroids row after row (`stored` x `p`, the data centred on
-/// its column means, which changes no distance but keeps the norms small), their squared norms,
+/// The clusters of `ward(rows:)`: centroids variable after variable (column-major, `p` columns
+/// of `stored`; the data centred on its column means, which changes no distance but keeps the
+/// norms small), their squared norms,
 /// sizes (0 = merged away, or padding) and original slots.
 ///
 /// A nearest-neighbour scan from cluster `x` first bounds every squared Ward height through one
@@ -54,6 +61,9 @@ extension HierarchicalClustering {
 /// position are those of a direct scan of every cluster, so scipy's tie rules apply to exact values.
 struct WardCentroids {
     static let lanes = 8
+    /// Scans over at least this many stored clusters are split over two cores.
+    static let parallelThreshold = 4096
+    static let cores = ColumnParallel.cores
 
     let p: Int
     /// The number of stored clusters (live, merged and padding), a multiple of 8.
@@ -76,7 +86,7 @@ struct WardCentroids {
         for i in 0..<n { for k in 0..<p { means[k] += data.elements[i * p + k] } }
         for k in 0..<p { means[k] /= Double(n) }
         coordinates = [Double](repeating: 0, count: stored * p)
-        for i in 0..<n { for k in 0..<p { coordinates[i * p + k] = data.elements[i * p + k] - means[k] } }
+        for i in 0..<n { for k in 0..<p { coordinates[k * stored + i] = data.elements[i * p + k] - means[k] } }
         norm = [Double](repeating: 0, count: stored)
         size = [Double](repeating: 0, count: stored)
         for i in 0..<n { size[i] = 1 }
@@ -88,7 +98,7 @@ struct WardCentroids {
 
     func squaredNorm(_ i: Int) -> Double {
         var s = 0.0
-        for k in 0..<p { s += coordinates[i * p + k] * coordinates[i * p + k] }
+        for k in 0..<p { s += coordinates[k * stored + i] * coordinates[k * stored + i] }
         return s
     }
 
@@ -136,7 +146,7 @@ struct WardCentroids {
     func exact(_ i: Int, _ x: Int, _ sx: Double, _ c: UnsafePointer<Double>) -> Double {
         var d2 = 0.0
         for k in 0..<p {
-            let d = c[i * p + k] - c[x * p + k]
+            let d = c[k * stored + i] - c[k * stored + x]
             d2 += d * d
         }
         let si = size[i]
@@ -146,47 +156,43 @@ struct WardCentroids {
     /// The smallest exact squared Ward height from `x` to another live cluster and its first
     /// position; `candidates` holds the exact values of every cluster that could be that small.
     mutating func scan(_ x: Int) -> (Double, Int) {
-        typealias V = SIMD8<Double>
         let p = self.p, stored = self.stored
         let sx = size[x]
         size[x] = 0  // x is not its own neighbour
         defer { size[x] = sx }
         // Rounding of the expansion: a generous multiple of the dot product's error bound.
         let slack = 16 * Double(p + 4) * Double.ulpOfOne
-        coordinates.withUnsafeBufferPointer { c in
-            dots.withUnsafeMutableBufferPointer { out in
-                cblas_dgemv(CblasRowMajor, CblasNoTrans, blasint(stored), blasint(p), 1, c.baseAddress, blasint(p),
-                            c.baseAddress! + x * p, 1, 0, out.baseAddress, 1)
-            }
-        }
         let normT = norm[x]
-        var minUpper = V(repeating: .infinity)
-        norm.withUnsafeBufferPointer { nb in
-            size.withUnsafeBufferPointer { sb in
-                dots.withUnsafeBufferPointer { db in
-                    lower.withUnsafeMutableBufferPointer { lb in
-                        let nr = UnsafeRawPointer(nb.baseAddress!), sr = UnsafeRawPointer(sb.baseAddress!)
-                        let dr = UnsafeRawPointer(db.baseAddress!), lr = UnsafeMutableRawPointer(lb.baseAddress!)
-                        let twoSx = V(repeating: 2 * sx), sxv = V(repeating: sx)
-                        let normTv = V(repeating: normT), slackv = V(repeating: 3 * slack)
-                        let infinity = V(repeating: .infinity), zero = V(repeating: 0)
-                        var offset = 0
-                        while offset < stored * 8 {
-                            let sum = nr.loadUnaligned(fromByteOffset: offset, as: V.self) + normTv
-                            let d2 = sum - 2 * dr.loadUnaligned(fromByteOffset: offset, as: V.self)
-                            let si = sr.loadUnaligned(fromByteOffset: offset, as: V.self)
-                            let w = twoSx * si / (si + sxv)
-                            let e = slackv * sum
-                            let dead = si .== zero
-                            minUpper = pointwiseMin(minUpper, (w * (d2 + e)).replacing(with: infinity, where: dead))
-                            lr.storeBytes(of: (w * (d2 - e)).replacing(with: infinity, where: dead), toByteOffset: offset, as: V.self)
-                            offset += 64
+        let tip = (0..<p).map { coordinates[$0 * stored + x] }
+        let split = stored >= Self.parallelThreshold && Self.cores > 1 ? 2 : 1
+        var bounds = [Double](repeating: .infinity, count: split)
+        coordinates.withUnsafeBufferPointer { c in
+            norm.withUnsafeBufferPointer { nb in
+                size.withUnsafeBufferPointer { sb in
+                    dots.withUnsafeMutableBufferPointer { db in
+                        lower.withUnsafeMutableBufferPointer { lb in
+                            bounds.withUnsafeMutableBufferPointer { bb in
+                              tip.withUnsafeBufferPointer { tb in
+                                let job = WardBoundJob(
+                                    c: c.baseAddress!, stored: stored, tip: tb.baseAddress!, norm: nb.baseAddress!, size: sb.baseAddress!, dots: db.baseAddress!,
+                                    lower: lb.baseAddress!, bounds: bb.baseAddress!, p: p, x: x, sx: sx, normT: normT,
+                                    slack: 3 * slack)
+                                if split == 1 {
+                                    job.run(chunk: 0, 0..<stored)
+                                } else {
+                                    let half = stored / 16 * 8
+                                    DispatchQueue.concurrentPerform(iterations: 2) { chunk in
+                                        job.run(chunk: chunk, chunk == 0 ? 0..<half : half..<stored)
+                                    }
+                                }
+                              }
+                            }
                         }
                     }
                 }
             }
         }
-        let bound = minUpper.min()
+        let bound = bounds.min()!
         candidates.removeAll(keepingCapacity: true)
         var best = Double.infinity, at = -1
         coordinates.withUnsafeBufferPointer { c in
@@ -205,7 +211,7 @@ struct WardCentroids {
     mutating func merge(_ x: Int, into y: Int) {
         let sx = size[x], sy = size[y], total = sx + sy
         for k in 0..<p {
-            let a = x * p + k, b = y * p + k
+            let a = k * stored + x, b = k * stored + y
             coordinates[b] = (sx * coordinates[a] + sy * coordinates[b]) / total
             coordinates[a] = 0
         }
@@ -230,7 +236,7 @@ struct WardCentroids {
         var o = [Int](repeating: -1, count: newStored)
         for i in 0..<stored where newPosition[i] >= 0 {
             let j = newPosition[i]
-            for k in 0..<p { c[j * p + k] = coordinates[i * p + k] }
+            for k in 0..<p { c[k * newStored + j] = coordinates[k * stored + i] }
             nn[j] = norm[i]
             s[j] = size[i]
             o[j] = origin[i]
@@ -243,5 +249,52 @@ struct WardCentroids {
         stored = newStored
         dots = [Double](repeating: 0, count: newStored)
         lower = [Double](repeating: 0, count: newStored)
+    }
+}
+
+/// The bounds of one scan over the stored clusters `range` (a multiple of 8 long): their dot
+/// products with the tip by one `dgemv`, then the lower bounds into `lower` and the smallest upper
+/// bound into `bounds[chunk]`. Each chunk writes its own ranges.
+private struct WardBoundJob: @unchecked Sendable {
+    let c: UnsafePointer<Double>
+    let stored: Int
+    let tip: UnsafePointer<Double>
+    let norm: UnsafePointer<Double>
+    let size: UnsafePointer<Double>
+    let dots: UnsafeMutablePointer<Double>
+    let lower: UnsafeMutablePointer<Double>
+    let bounds: UnsafeMutablePointer<Double>
+    let p: Int
+    let x: Int
+    let sx: Double
+    let normT: Double
+    let slack: Double
+
+    func run(chunk: Int, _ range: Range<Int>) {
+        typealias V = SIMD8<Double>
+        guard !range.isEmpty else { return }
+        cblas_dgemv(CblasColMajor, CblasNoTrans, blasint(range.count), blasint(p), 1, c + range.lowerBound, blasint(stored),
+                    tip, 1, 0, dots + range.lowerBound, 1)
+        let twoSx = V(repeating: 2 * sx), sxv = V(repeating: sx)
+        let normTv = V(repeating: normT), slackv = V(repeating: slack)
+        let infinity = V(repeating: .infinity), zero = V(repeating: 0)
+        var minUpper = infinity
+        let nr = UnsafeRawPointer(norm), sr = UnsafeRawPointer(size)
+        let dr = UnsafeRawPointer(dots), lr = UnsafeMutableRawPointer(lower)
+        var offset = range.lowerBound * 8
+        let end = range.upperBound * 8
+        while offset < end {
+            let sum = nr.loadUnaligned(fromByteOffset: offset, as: V.self) + normTv
+            let d2 = sum - 2 * dr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            let si = sr.loadUnaligned(fromByteOffset: offset, as: V.self)
+            let w = twoSx * si / (si + sxv)
+            let e = slackv * sum
+            let dead = si .== zero
+            let upper = (w * (d2 + e)).replacing(with: infinity, where: dead)
+            minUpper.replace(with: upper, where: upper .< minUpper)
+            lr.storeBytes(of: (w * (d2 - e)).replacing(with: infinity, where: dead), toByteOffset: offset, as: V.self)
+            offset += 64
+        }
+        bounds[chunk] = minUpper.min()
     }
 }
