@@ -50,9 +50,9 @@ extension HierarchicalClustering {
 }
 
 /// The clusters of `ward(rows:)`: centroids variable after variable (column-major, `p` columns
-/// of `stored`; the data centred on its column means, which changes no distance but keeps the
-/// norms small), their squared norms,
-/// sizes (0 = merged away, or padding) and original slots.
+/// of `stored`; the data centred on its column means, which changes no distance in exact
+/// arithmetic but keeps the norms small), their squared norms, sizes (0 = merged away, or
+/// padding) and original slots.
 ///
 /// A nearest-neighbour scan from cluster `x` first bounds every squared Ward height through one
 /// matrix-vector product (BLAS `dgemv`: `|c_i - t|² = |c_i|² + |t|² - 2 c_i·t`, with a rounding
