@@ -15,7 +15,7 @@ OPENBLAS_L2_SIZE (this machine may set them, and they slow numpy down).
 Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py                  # everything, about 3-5 minutes after a build
     python3 Benchmarks/compare.py --only quartiles # or boxplot, pipeline, sobol (SALib in .venv/),
-                                                   # tipping-single, tipping-pairwise, uncertainty
+                                                   # tipping-single, tipping-pairwise, uncertainty, ward
     python3 Benchmarks/compare.py --only uncertainty,sobol  # several, comma-separated
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
@@ -371,6 +371,7 @@ def numpy_side(arguments):
         results["sobol"] = sobol_peer(np)
     tipping_side(np, arguments, results)  # weight tipping points
     pdist_side(np, arguments, results)  # --- pdist
+    ward_side(np, arguments, results)  # --- ward
     if wanted(arguments, "uncertainty"):  # --- uncertainty
         x = ris2023(np)
         uncertainty_numpy(np, x, 20_000)  # warm-up
@@ -595,6 +596,7 @@ def main():
 
     rows += tipping_rows(swift, peer)  # weight tipping points
     rows += pdist_rows(swift, peer)  # --- pdist
+    rows += ward_rows(swift, peer)  # --- ward
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         shape = f"{peer['uncertainty']['regions']} x {peer['uncertainty']['indicators']}"
         rows.append((f"Uncertainty of RIS 2023 ranks ({shape}, 1M samples)", "numpy vectorised (10k blocks)",
@@ -727,6 +729,72 @@ def pipeline_rows(swift, peer):
           f"of {PIPELINE_INDICATORS}; the Swift side uses all cores (column blocks), numpy one")
     return [("Pipeline impute-treat-normalise of 2000 x 500", "numpy (vectorised impute/min-max, loop to treat)",
              swift["pipeline"], result["times"])]
+
+
+# ---------------------------------------------------------------------------------------------
+# --- ward (Benchmarks/StatsBenchmarks/WardBenchmarks.swift): Ward clustering of 10,000 x 21
+# standard normal rows (SplitMix64 seed 6, Box-Muller) from the data, against scipy's
+# linkage(X, method="ward") (pdist + nn_chain on the 50M condensed distances). Both medians, the
+# ratio, and the peak memory of each side, each measured in its own child process by GNU time.
+
+WARD_ROWS, WARD_COLUMNS, WARD_SEED, WARD_REPETITIONS = 10_000, 21, 6, 3
+SWIFT_NAMES["ward"] = "Ward of 10000 x 21"
+
+
+def ward_data(np):
+    return standard_normal(np, WARD_ROWS * WARD_COLUMNS, WARD_SEED).reshape(WARD_ROWS, WARD_COLUMNS)
+
+
+def ward_side(np, arguments, results):
+    """The scipy peer, timed in the numpy child (no warm-up: one call takes seconds)."""
+    if not wanted(arguments, "ward"):
+        return
+    from scipy.cluster.hierarchy import linkage
+    import scipy
+    x = ward_data(np)
+    z = []
+    times = timed(lambda: z.append(linkage(x, method="ward")), WARD_REPETITIONS)
+    results["ward"] = {"times": times, "scipy": scipy.__version__, "top": float(z[-1][-1, 2])}
+
+
+WARD_PEER_ONCE = """
+import sys
+sys.path.insert(0, {folder!r})
+import numpy as np
+import compare
+from scipy.cluster.hierarchy import linkage
+linkage(compare.ward_data(np), method="ward")
+"""
+
+
+def ward_peak_memory(command, environment=None):
+    """Maximum resident set size (kB) of `command` by /usr/bin/time -v, or None."""
+    if not os.path.exists("/usr/bin/time") or not os.path.exists(command[0]):
+        return None
+    completed = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=PACKAGE, env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in completed.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1])
+    return None
+
+
+def ward_rows(swift, peer):
+    """The table row, and the medians, ratio and peak memory of both sides printed below it."""
+    if "ward" not in swift or "ward" not in peer:
+        return []
+    s_ms, p_ms = statistics.median(swift["ward"]), statistics.median(peer["ward"]["times"])
+    swift_peak = ward_peak_memory([os.path.join(PACKAGE, SCRATCH, "release", TARGET), "--filter", SWIFT_NAMES["ward"]])
+    environment, _ = numpy_environment()
+    folder = os.path.dirname(os.path.abspath(__file__))
+    peer_peak = ward_peak_memory([sys.executable, "-c", WARD_PEER_ONCE.format(folder=folder)], environment)
+    megabytes = lambda kb: f"{kb / 1024:.0f} MB" if kb else "not measured"
+    print(f"ward: Swift {s_ms / 1e3:.2f} s, scipy {peer['ward']['scipy']} {p_ms / 1e3:.2f} s, "
+          f"ratio scipy/Swift {p_ms / s_ms:.2f}; peak memory Swift {megabytes(swift_peak)} (the benchmark "
+          f"executable, every iteration), scipy {megabytes(peer_peak)} (one linkage in a fresh Python)")
+    return [(f"Ward of {WARD_ROWS:,} x {WARD_COLUMNS} from the data", 'scipy linkage(X, method="ward")',
+             swift["ward"], peer["ward"]["times"])]
+# --- end ward
 
 
 if __name__ == "__main__":

@@ -50,4 +50,5 @@ let benchmarks: @Sendable () -> Void = {
     // Uncertainty analysis of RIS 2023 ranks (UncertaintyBenchmarks.swift).
     registerUncertaintyBenchmarks()
     registerDistanceBenchmarks()  // all pairwise distances (DistanceBenchmarks.swift)
+    registerWardBenchmarks()  // Ward of 10,000 x 21 (WardBenchmarks.swift)
 }

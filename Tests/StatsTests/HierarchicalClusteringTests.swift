@@ -205,7 +205,7 @@ struct HierarchicalClusteringTests {
 
     @Test func largerWardFromDataEqualsTheDistancePath() throws {
         // Large enough for compaction and for the scan split over the cores.
-        let x = randomMatrix(rows: 3200, columns: 3, seed: 42)
+        let x = randomMatrix(rows: 4500, columns: 3, seed: 42)
         let tree = try HierarchicalClustering.ward(rows: x)
         let viaDistances = try HierarchicalClustering.linkage(euclideanDistances(x), method: .ward)
         #expect(tree.left == viaDistances.left && tree.right == viaDistances.right && tree.sizes == viaDistances.sizes)
