@@ -37,9 +37,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CRankKernels"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StressTestTests", dependencies: ["StressTest"]),
+        .testTarget(name: "StressTestTests", dependencies: ["StressTest"], exclude: ["Fixtures"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["stresstest"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",
             dependencies: [
