@@ -24,16 +24,17 @@ struct ClusterInput {
 
 extension Library {
     /// The input of a clustering function from `x`, `on:` and (when `distances`) the distance
-    /// arguments. The metric defaults to `defaultMetric`, else to standardised Euclidean for a
-    /// portfolio (its variables come in different units) and Euclidean for tables and matrices
-    /// (as R's dist and scipy's pdist).
-    static func clusterInput(_ args: Arguments, distances: Bool = true, defaultMetric: DistanceMetric? = nil) throws(ScriptError) -> ClusterInput {
+    /// arguments. Clustering follows R and scipy: Euclidean distances on a portfolio's
+    /// indicators. With `peers`, a portfolio is compared on its structural variables (when it
+    /// has them, as the S3 Platform's benchmarking does) and every x by standardised distances,
+    /// since structural variables come in different units.
+    static func clusterInput(_ args: Arguments, distances: Bool = true, peers: Bool = false) throws(ScriptError) -> ClusterInput {
         var data: RegionVariables
         var portfolio: Portfolio?
         switch args.value("x") {
         case .object(let object as PortfolioObject):
             portfolio = object.portfolio
-            let basis = try peerBasis(args, object.portfolio)
+            let basis = try peerBasis(args, object.portfolio, default: peers ? object.portfolio.defaultPeerBasis : .indicators)
             do throws(PortfolioError) { data = try object.portfolio.regionVariables(basis) } catch { throw args.error(args.has("on") ? "on" : "x", error.message, help: error.help) }
         case .table(let table):
             data = try tableVariables(args, table)
@@ -70,7 +71,7 @@ extension Library {
             for name in names where !order.contains(name) { order.append(name) }
             data.groups = order.map { group in RegionVariables.Group(name: group, columns: names.indices.filter { names[$0] == group }) }
         }
-        let settings = try distanceSettings(args, defaultMetric: defaultMetric ?? (portfolio == nil ? .euclidean : .standardised), variables: data.names.count)
+        let settings = try distanceSettings(args, defaultMetric: peers ? .standardised : .euclidean, variables: data.names.count)
         return ClusterInput(data: data, portfolio: portfolio, settings: settings)
     }
 
@@ -96,9 +97,9 @@ extension Library {
     }
 
     /// `on:` for a portfolio: "structure", "indicators", a column name or a vector of them.
-    static func peerBasis(_ args: Arguments, _ p: Portfolio) throws(ScriptError) -> PeerBasis {
+    static func peerBasis(_ args: Arguments, _ p: Portfolio, default basis: PeerBasis) throws(ScriptError) -> PeerBasis {
         switch args.value("on") {
-        case nil: return p.defaultPeerBasis
+        case nil: return basis
         case .string("structure"): return .structure
         case .string("indicators"): return .indicators
         default: return .columns(try stringList(args, "on"))

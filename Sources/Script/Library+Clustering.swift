@@ -7,15 +7,18 @@ import StressTest
 extension Library {
     static let metricNames = DistanceMetric.allCases.map(\.rawValue)
 
-    static let dataHelp = "x is a portfolio (on: \"structure\" for its structural variables, the default when it has them, \"indicators\", or a vector of column names), a table (its numeric columns, or those named by on:; rows are named by its first text column) or a matrix written as a vector of rows ([[1, 2], [3, 4]])."
+    static let dataHelp = "x is a portfolio (on: \"indicators\", the default, \"structure\" for its structural variables, or a vector of column names), a table (its numeric columns, or those named by on:; rows are named by its first text column) or a matrix written as a vector of rows ([[1, 2], [3, 4]])."
 
-    static let distanceHelp = "metric: \"euclidean\", \"standardised\" (z-scored variables; the default for portfolios, whose variables come in different units; tables and matrices default to \"euclidean\", as R's dist), \"manhattan\", \"cosine\" or \"mahalanobis\" (covariance of the complete rows; collinear variables are an error naming them). balanced: true divides each group's distance (the dimensions of a portfolio's indicators, or groups: one name per variable) by its largest value over all pairs and averages the groups (weights: one per group, equal by default), so that a group with many variables does not dominate. Missing cells: each pair uses the variables both have, rescaled to the full count (as R's dist); a pair sharing fewer than min_shared variables (default half) has no distance."
+    static let distanceHelp = "metric: \"euclidean\" (the default, as R's dist and scipy's pdist), \"standardised\" (z-scored variables, for variables in different units), \"manhattan\", \"cosine\" or \"mahalanobis\" (covariance of the complete rows; collinear variables are an error naming them). balanced: true divides each group's distance (the dimensions of a portfolio's indicators, or groups: one name per variable) by its largest value over all pairs and averages the groups (weights: one per group, equal by default), so that a group with many variables does not dominate. Missing cells: each pair uses the variables both have, rescaled to the full count (as R's dist); a pair sharing fewer than min_shared variables (default half) has no distance."
 
-    static let distanceParameters: [Builtin.Parameter] = [
-        .init(name: "metric", defaultValue: "\"standardised\" or \"euclidean\""), .init(name: "on", defaultValue: "structure"),
-        .init(name: "balanced", defaultValue: "false"), .init(name: "groups", defaultValue: "dimensions"),
-        .init(name: "weights", defaultValue: "equal"), .init(name: "min_shared", defaultValue: "half"),
-    ]
+    static let distanceParameters = distanceParameters(metric: "\"euclidean\"", on: "\"indicators\"")
+
+    /// `metric:`, `on:`, `balanced:`, `groups:`, `weights:`, `min_shared:` with the defaults shown.
+    static func distanceParameters(metric: String, on: String) -> [Builtin.Parameter] {
+        [.init(name: "metric", defaultValue: metric), .init(name: "on", defaultValue: on),
+         .init(name: "balanced", defaultValue: "false"), .init(name: "groups", defaultValue: "dimensions"),
+         .init(name: "weights", defaultValue: "equal"), .init(name: "min_shared", defaultValue: "half")]
+    }
 
     static let clustering: [Builtin] = [
         Builtin(
@@ -91,11 +94,11 @@ extension Library {
         Builtin(
             name: "kmeans",
             parameters: [.init(name: "x"), .init(name: "k"), .init(name: "restarts", defaultValue: "10"), .init(name: "seed", defaultValue: "1"),
-                         .init(name: "scale", defaultValue: "true for portfolios"), .init(name: "on", defaultValue: "structure")],
-            help: "k-means clustering (Lloyd's algorithm) with k-means++ seeding and several restarts, each with its own stream of the seed: the same seed gives the same clusters, and the result is the best restart (its objective, the total within-cluster sum of squares, is the lowest of k.restarts). scale: true z-scores the variables first (the default for portfolios; tables and matrices are used as they are, as R's kmeans). k.profiles lists each cluster's members and the mean of each variable in its own units; silhouette(k) its silhouette widths. A vector k: [2, 3, 4, 5] fits each and tabulates the objective and the mean silhouette width, to choose k. " + dataHelp
+                         .init(name: "scale", defaultValue: "false"), .init(name: "on", defaultValue: "\"indicators\"")],
+            help: "k-means clustering (Lloyd's algorithm) with k-means++ seeding and several restarts, each with its own stream of the seed: the same seed gives the same clusters, and the result is the best restart (its objective, the total within-cluster sum of squares, is the lowest of k.restarts). scale: true z-scores the variables first (by default they are used as they are, as R's kmeans). k.profiles lists each cluster's members and the mean of each variable in its own units; silhouette(k) its silhouette widths. A vector k: [2, 3, 4, 5] fits each and tabulates the objective and the mean silhouette width, to choose k. " + dataHelp
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let input = try clusterInput(args, distances: false)
-            let scale = try args.bool("scale", default: input.portfolio != nil)
+            let scale = try args.bool("scale", default: false)
             let restarts = try args.integer("restarts", default: 10, in: 1...100_000)
             let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
             let ks = try args.numbers("k")
@@ -130,7 +133,7 @@ extension Library {
         },
         Builtin(
             name: "silhouette",
-            parameters: [.init(name: "x"), .init(name: "clusters", defaultValue: "x's"), .init(name: "metric", defaultValue: "\"standardised\" or \"euclidean\""), .init(name: "on", defaultValue: "structure")],
+            parameters: [.init(name: "x"), .init(name: "clusters", defaultValue: "x's"), .init(name: "metric", defaultValue: "\"euclidean\""), .init(name: "on", defaultValue: "\"indicators\"")],
             help: "Silhouette widths, as R's cluster::silhouette: for each region (b - a) / max(a, b), a = mean distance to its own cluster, b = to the nearest other cluster; 0 for a region alone in its cluster. x is a k-means result (silhouette(k), on the distances it clustered), or data or a distance with clusters: a vector of cluster numbers (as cut returns). Gives the mean width, the mean per cluster and each region's width and nearest other cluster."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             if case .object(let km as KMeansObject) = args.value("x"), !args.has("clusters") {
@@ -166,7 +169,7 @@ extension Library {
             }
         },
         Builtin(
-            name: "pca", parameters: [.init(name: "x"), .init(name: "scale", defaultValue: "true"), .init(name: "on", defaultValue: "structure")],
+            name: "pca", parameters: [.init(name: "x"), .init(name: "scale", defaultValue: "true"), .init(name: "on", defaultValue: "\"indicators\"")],
             help: "Principal component analysis, as R's prcomp(x, scale. = TRUE) (LAPACK SVD): standard deviations and the share of variance each component explains, loadings, and coordinates for a map (p.coordinates: PC1 and PC2 per region). scale: false keeps the variables' units. Fitted on the regions with complete data; the others are listed and get missing coordinates. Signs: each component's largest loading is positive. " + dataHelp
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let input = try clusterInput(args, distances: false)
@@ -180,10 +183,10 @@ extension Library {
         Builtin(
             name: "peers",
             parameters: [.init(name: "x"), .init(name: "region"), .init(name: "k", defaultValue: "5"), .init(name: "exclude_country", defaultValue: "false")]
-                + distanceParameters,
-            help: "The k regions most similar to a region, nearest first, with their distances and the number of variables each distance used: its structural twins, from which it can learn (the S3 Platform's benchmarking compares regions on structure, not on performance). exclude_country: true leaves out its own country's regions (the country column, or the first two letters of NUTS codes). The metric defaults to \"standardised\" for every x. " + dataHelp + " " + distanceHelp
+                + distanceParameters(metric: "\"standardised\"", on: "\"structure\""),
+            help: "The k regions most similar to a region, nearest first, with their distances and the number of variables each distance used: its structural twins, from which it can learn (the S3 Platform's benchmarking compares regions on structure, not on performance). exclude_country: true leaves out its own country's regions (the country column, or the first two letters of NUTS codes). x is compared on its structural variables when it is a portfolio that has them (on: changes it), and the metric defaults to \"standardised\" (z-scored variables) for every x. " + dataHelp + " " + distanceHelp
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let input = try clusterInput(args, defaultMetric: .standardised)
+            let input = try clusterInput(args, peers: true)
             let region = try regionIndex(args, "region", in: input.data)
             let k = try args.integer("k", default: 5, in: 1...max(1, input.data.regions.count))
             let excludeCountry = try args.bool("exclude_country", default: false)
@@ -203,7 +206,7 @@ extension Library {
             help: "Good-practice cases for the StressTest-Report: for each key dimension where the region's composite is in the lower half of the portfolio (below the median), the k regions most similar to it (by structure, unless on: says otherwise) whose composite is in the top quartile (at least Q3; quartiles of type 7), with the distance and the gap to close (their composite minus the region's)."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let p = try portfolioArgument(args, "p")
-            let basis = try peerBasis(args, p)
+            let basis = try peerBasis(args, p, default: p.defaultPeerBasis)
             let settings = try distanceSettings(args, defaultMetric: .standardised, variables: try variableCount(args, p, basis))
             let k = try args.integer("k", default: 3, in: 1...max(1, p.regions.count))
             let name = try args.string("region")

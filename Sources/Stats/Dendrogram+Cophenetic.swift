@@ -44,20 +44,6 @@ extension Dendrogram {
                 + "use the distances the tree was built from")
         }
         try HierarchicalClustering.checkFinite(distances)
-        let c = cophenetic().values
-        let y = distances.values
-        let m = Double(y.count)
-        var meanY = 0.0, meanC = 0.0
-        for k in y.indices { meanY += y[k]; meanC += c[k] }
-        meanY /= m
-        meanC /= m
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for k in y.indices {
-            let a = y[k] - meanY, b = c[k] - meanC
-            sxy += a * b
-            sxx += a * a
-            syy += b * b
-        }
-        return sxy / (sxx * syy).squareRoot()
+        return Correlation.pearson(distances.values, cophenetic().values)
     }
 }
