@@ -124,7 +124,7 @@ public struct RegionVariables: Sendable {
             text = text.dropFirst(digits.count)
             result += word + digits
             let labels = word == "row " ? regions.map(\.label) : names
-            if let number = Int(digits), (1...labels.count).contains(number) {
+            if let number = Int(digits), (1...labels.count).contains(number), labels[number - 1] != String(digits) {
                 result += " (\(labels[number - 1]))"
             }
         }
