@@ -16,7 +16,9 @@ struct ClusterInput {
         do throws(PortfolioError) {
             return try data.distances(settings)
         } catch {
-            let culprit = args.has("metric") && error.message.contains("Mahalanobis") ? "metric" : args.has("balanced") && error.message.contains("group") ? "balanced" : "x"
+            let culprit = args.has("metric") && error.message.contains("Mahalanobis") ? "metric"
+                : args.has("weights") && error.message.contains("weight") ? "weights"
+                : args.has("balanced") && error.message.contains("group") ? "balanced" : "x"
             throw args.error(culprit, error.message, help: error.help)
         }
     }
@@ -51,7 +53,7 @@ extension Library {
             do throws(StatsError) { matrix = try Matrix(arrays) } catch { throw args.error("x", error.description) }
             data = RegionVariables(regions: (1...max(1, rows.count)).prefix(rows.count).map { Portfolio.Region(id: String($0)) },
                                    names: (0..<matrix.columns).map { "V\($0 + 1)" }, data: matrix,
-                                   description: "the \(matrix.columns) columns")
+                                   description: matrix.columns == 1 ? "the column" : "the \(matrix.columns) columns")
         case .vector:
             throw args.error("x", "a single vector is one row; write a matrix as a vector of rows, as [[1, 2], [3, 4]]")
         case let other?:
@@ -63,6 +65,9 @@ extension Library {
             return ClusterInput(data: data, portfolio: portfolio, settings: DistanceSettings())
         }
         if args.has("groups") {
+            guard try args.bool("balanced", default: false) else {
+                throw args.error("groups", "groups are for a balanced distance; add balanced: true")
+            }
             let names = try stringList(args, "groups")
             guard names.count == data.names.count else {
                 throw args.error("groups", "groups needs one group name per variable (\(data.names.count)), not \(names.count)")
@@ -126,7 +131,7 @@ extension Library {
     }
 
     /// A table's rows as regions: named by its first text column (and the second as their
-    /// names); the country is a `country` column, or else the first two letters of ids that are
+    /// names, when those are unique); the country is a `country` column, or else the first two letters of ids that are
     /// NUTS codes (two capital letters and at least one more letter, digit or `_`). Variables:
     /// the numeric columns, or those named by `on:`.
     static func tableVariables(_ args: Arguments, _ table: Table) throws(ScriptError) -> RegionVariables {
@@ -153,7 +158,10 @@ extension Library {
         let countryColumn = textColumns.first { $0.name.lowercased() == "country" }
         let labelColumns = textColumns.filter { $0.name.lowercased() != "country" }
         let ids = labelColumns.first.flatMap(texts) ?? (1...max(1, table.rowCount)).prefix(table.rowCount).map(String.init)
-        let names = labelColumns.dropFirst().first.flatMap(texts)
+        // A second text column names the rows when its names are unique (else the ids do).
+        let names = labelColumns.dropFirst().first.flatMap(texts).flatMap { names in
+            Set(names.map { $0.lowercased() }).count == names.count && !names.contains("") ? names : nil
+        }
         var countries = countryColumn.flatMap(texts)
         if countries == nil, !ids.isEmpty, ids.allSatisfy(Self.isNUTSCode) {
             countries = ids.map { String($0.prefix(2)) }
@@ -175,6 +183,9 @@ extension Library {
         if args.has("on") {
             chosen = []
             for name in try stringList(args, "on") {
+                guard !chosen.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                    throw args.error("on", "the column `\(name)` is chosen twice")
+                }
                 guard let column = table.columns.first(where: { $0.name == name }) ?? table.columns.first(where: { $0.name.lowercased() == name.lowercased() }) else {
                     throw args.error("on", "the table has no column `\(name)`", help: NameSuggestion.help(for: name, among: numeric.map(\.name)))
                 }

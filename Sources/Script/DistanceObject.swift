@@ -15,6 +15,9 @@ struct DistanceObject: ScriptObject {
     /// "standardised Euclidean distance (z-scored variables) on the 5 structural variables".
     var caption: String { "\(settings.caption) on \(data.description)" }
 
+    /// "1 region", "26 regions".
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     var missingPairs: Int { distances.values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
 
     var matrix: Value {
@@ -22,15 +25,20 @@ struct DistanceObject: ScriptObject {
     }
 
     var sharedMatrix: Value {
-        .list((0..<distances.count).map { i in .vector((0..<distances.count).map { Double(distances.sharedCount(i, $0)) }) })
+        .list((0..<distances.count).map { i in
+            .vector((0..<distances.count).map { j in
+                // A region shares with itself the variables it has.
+                Double(i == j ? data.data.row(i).filter { !$0.isNaN }.count : distances.sharedCount(i, j))
+            })
+        })
     }
 
     var header: String {
-        var text = "\(caption): \(distances.count) regions, \(distances.values.count) pairs"
+        var text = "\(caption): \(Self.counted(distances.count, "region")), \(Self.counted(distances.values.count, "pair"))"
         if data.missingCells > 0 {
             text += "; \(data.missingCells) missing cells, so each pair uses the variables both regions have (d.shared)"
         }
-        if missingPairs > 0 { text += "; \(missingPairs) pairs share too few variables and have no distance" }
+        if missingPairs > 0 { text += "; \(Self.counted(missingPairs, "pair")) \(missingPairs == 1 ? "shares" : "share") too few variables and \(missingPairs == 1 ? "has" : "have") no distance" }
         return text
     }
 

@@ -63,7 +63,12 @@ extension Library {
                 source = DistanceObject(data: input.data, settings: input.settings, distances: try input.distances(args))
             }
             do throws(StatsError) {
-                let tree = try HierarchicalClustering.linkage(source.distances, method: method)
+                let tree: Dendrogram
+                if let rows = wardRows(method, source) {
+                    tree = try HierarchicalClustering.ward(rows: rows)
+                } else {
+                    tree = try HierarchicalClustering.linkage(source.distances, method: method)
+                }
                 return .object(ClusterTreeObject(source: source, method: method, tree: tree,
                                                  cophenetic: try? tree.copheneticCorrelation(with: source.distances)))
             } catch {
@@ -87,7 +92,8 @@ extension Library {
                 let h = try args.number("height")
                 clusters = tree.tree.cut(height: h)
             default:
-                throw args.error(args.has("k") ? "height" : "tree", "cut needs either k: (the number of clusters) or height:, not \(args.has("k") ? "both" : "neither")")
+                throw args.has("k") ? args.error("height", "cut takes k: or height:, not both")
+                    : args.error("tree", "cut needs k: (the number of clusters) or height: (where to cut)")
             }
             return .named(NamedVector(names: tree.source.labels, values: clusters.map(Double.init)))
         },
@@ -157,7 +163,7 @@ extension Library {
                     throw args.error("clusters", "clusters has \(numbers.count) values but there are \(source.labels.count) regions")
                 }
                 for (i, c) in numbers.enumerated() where !(c == c.rounded() && abs(c) < 1e9) {
-                    throw args.error("clusters", "cluster numbers must be whole numbers; \(source.labels[i]) has \(Format.number(c))")
+                    throw args.error("clusters", "cluster numbers must be whole numbers, but the one of \(source.labels[i]) (row \(i + 1)) is \(Format.number(c))")
                 }
                 clusters = numbers.map { Int($0) }
             }
@@ -165,7 +171,8 @@ extension Library {
                 return .object(SilhouetteObject(widths: try Silhouette.widths(source.distances, clusters: clusters), clusters: clusters,
                                                 labels: source.labels, caption: source.caption))
             } catch {
-                throw args.error("clusters", source.data.explained(error).message)
+                let message = source.data.explained(error).message
+                throw args.error(message.contains("distance") ? "x" : "clusters", message)
             }
         },
         Builtin(
@@ -184,11 +191,13 @@ extension Library {
             name: "peers",
             parameters: [.init(name: "x"), .init(name: "region"), .init(name: "k", defaultValue: "5"), .init(name: "exclude_country", defaultValue: "false")]
                 + distanceParameters(metric: "\"standardised\"", on: "\"structure\""),
-            help: "The k regions most similar to a region, nearest first, with their distances and the number of variables each distance used: its structural twins, from which it can learn (the S3 Platform's benchmarking compares regions on structure, not on performance). exclude_country: true leaves out its own country's regions (the country column, or the first two letters of NUTS codes). x is compared on its structural variables when it is a portfolio that has them (on: changes it), and the metric defaults to \"standardised\" (z-scored variables) for every x. " + dataHelp + " " + distanceHelp
+            help: "The k regions most similar to a region, nearest first, with their distances and the number of variables each distance used: its structural twins, from which it can learn (the S3 Platform's benchmarking compares regions on structure, not on performance). x is a portfolio (compared on its structural variables that vary, unless on: says \"indicators\" or names columns; without such variables, on its indicators), a table or a matrix, as in distance. The metric defaults to \"standardised\" (z-scored variables, as structural variables come in different units); the other distance arguments are those of distance. exclude_country: true leaves out its own country's regions (the country column, or the first two letters of NUTS codes). Regions without a distance (too few variables in common) are named, never ranked."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let input = try clusterInput(args, peers: true)
             let region = try regionIndex(args, "region", in: input.data)
-            let k = try args.integer("k", default: 5, in: 1...max(1, input.data.regions.count))
+            let others = input.data.regions.count - 1
+            guard others >= 1 else { throw args.error("x", "peers need at least two regions") }
+            let k = try args.integer("k", default: min(5, others), in: 1...others)
             let excludeCountry = try args.bool("exclude_country", default: false)
             let distances = try input.distances(args)
             do throws(PortfolioError) {
@@ -208,7 +217,8 @@ extension Library {
             let p = try portfolioArgument(args, "p")
             let basis = try peerBasis(args, p, default: p.defaultPeerBasis)
             let settings = try distanceSettings(args, defaultMetric: .standardised, variables: try variableCount(args, p, basis))
-            let k = try args.integer("k", default: 3, in: 1...max(1, p.regions.count))
+            guard p.regions.count >= 2 else { throw args.error("p", "good practice needs at least two regions") }
+            let k = try args.integer("k", default: min(3, p.regions.count - 1), in: 1...(p.regions.count - 1))
             let name = try args.string("region")
             do throws(PortfolioError) {
                 _ = try p.requireRegion(name)
@@ -222,4 +232,18 @@ extension Library {
             }
         },
     ]
+}
+
+extension Library {
+    /// The rows to cluster by Ward from the data itself (NN-chain on centroids, no copy of the
+    /// distances; the same heights as from the distances to rounding): Euclidean or standardised
+    /// distances of complete data, not balanced. Nil when the distances must be used.
+    static func wardRows(_ method: LinkageMethod, _ source: DistanceObject) -> Matrix? {
+        guard method == .ward, !source.settings.balanced, source.data.missingCells == 0 else { return nil }
+        switch source.settings.metric {
+        case .euclidean: return source.data.data
+        case .standardised: return (try? source.data.standardised())?.data
+        default: return nil
+        }
+    }
 }

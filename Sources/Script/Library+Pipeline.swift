@@ -154,8 +154,14 @@ extension Library {
             if !result.report.unimputedRows.isEmpty { left.append("\(column.name) \(result.report.unimputedRows.count)") }
         }
         var title = "imputation (\(method.rawValue)\(args.has("by") ? " within \(try args.string("by"))" : "")): "
-        title += filled.isEmpty ? "no missing cells" : "cells filled per column: " + filled.joined(separator: ", ")
-        if !left.isEmpty { title += "; left missing (no value in the group): " + left.joined(separator: ", ") }
+        if filled.isEmpty && left.isEmpty {
+            title += "no missing cells"
+        } else if method == .none {
+            title += "missing cells left as they are: " + left.joined(separator: ", ")
+        } else {
+            title += filled.isEmpty ? "no cell could be filled" : "cells filled per column: " + filled.joined(separator: ", ")
+            if !left.isEmpty { title += "; left missing (no value in the group): " + left.joined(separator: ", ") }
+        }
         return Table(title: (table.title.map { $0 + "\n" } ?? "") + title, columns)
     }
 }

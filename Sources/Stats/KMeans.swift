@@ -204,6 +204,14 @@ public enum KMeans {
                 cumulative += nearest[i]
                 if cumulative > target { break }
             }
+            if pick < 0 {
+                // Every squared distance underflowed to 0 (rows closer than about 1e-160): take
+                // the first row that differs from every chosen centre; one exists, as the rows
+                // have at least k distinct values.
+                pick = (0..<n).first { i in
+                    (0..<chosen).allSatisfy { c in (0..<p).contains { x[i * p + $0] != centres[c * p + $0] } }
+                } ?? -1
+            }
             precondition(pick >= 0, "k-means++ needs at least k distinct rows")
             for c in 0..<p { centres[chosen * p + c] = x[pick * p + c] }
             centres.withUnsafeBufferPointer { centre in

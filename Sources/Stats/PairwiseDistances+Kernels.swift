@@ -458,6 +458,6 @@ extension PairwiseKernels {
         .invalidParameter(
             name: "row \(row + 1)", value: "all zero on the variables it shares with row \(other + 1)",
             allowed: "a cosine distance needs a row with a non-zero value among the variables both rows have; "
-                + "raise minimumShared, leave the row out or use another metric")
+                + "require more shared variables (min_shared), leave the row out or use another metric")
     }
 }

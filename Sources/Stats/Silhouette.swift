@@ -52,7 +52,8 @@ public enum Silhouette {
         guard k >= 2, k <= n - 1 else {
             throw .invalidParameter(
                 name: "the number of distinct clusters", value: String(k),
-                allowed: "silhouette widths of \(n) items need 2 to \(max(2, n - 1)) distinct cluster labels")
+                allowed: n < 3 ? "silhouette widths need at least 3 items (here \(n)), in 2 to n - 1 clusters"
+                    : "silhouette widths of \(n) items need 2 to \(n - 1) distinct cluster labels")
         }
         var position = [Int: Int](minimumCapacity: k)
         for (index, label) in labels.enumerated() { position[label] = index }

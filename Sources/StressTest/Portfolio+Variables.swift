@@ -12,11 +12,23 @@ public enum PeerBasis: Sendable, Equatable {
 }
 
 extension Portfolio {
-    /// `.structure` when the portfolio has structural variables, else `.indicators`.
-    public var defaultPeerBasis: PeerBasis { variables.isEmpty ? .indicators : .structure }
+    /// `.structure` when the portfolio has a structural variable that varies, else `.indicators`.
+    public var defaultPeerBasis: PeerBasis { informativeVariables.isEmpty ? .indicators : .structure }
+
+    /// The indices of the structural variables with at least two distinct observed values (a
+    /// variable that is the same in every region, such as the NUTS level of a scoreboard, says
+    /// nothing about similarity).
+    var informativeVariables: [Int] {
+        variables.indices.filter { j in
+            let observed = variableValues.lazy.map { $0[j] }.filter { !$0.isNaN }
+            guard let first = observed.first else { return false }
+            return observed.contains { $0 != first }
+        }
+    }
 
     /// The regions described by the chosen columns. Indicators are grouped by their dimension,
     /// structural variables form one group "structure" (for dimension-balanced distances).
+    /// `.structure` takes the structural variables that vary and names those left out.
     ///
     /// - Throws: a name that is neither an indicator nor a structural variable (with the nearest
     ///   as a suggestion), a name given twice, no columns, or `.structure` on a portfolio
@@ -24,15 +36,19 @@ extension Portfolio {
     public func regionVariables(_ basis: PeerBasis) throws(PortfolioError) -> RegionVariables {
         let indicatorIDs = framework.indicators.map(\.id)
         var chosen: [(name: String, indicator: Int?, variable: Int?)] = []
-        let description: String
+        var description: String
         switch basis {
         case .structure:
-            guard !variables.isEmpty else {
-                throw PortfolioError("the portfolio has no structural variables (numeric columns besides the indicators)",
+            let informative = informativeVariables
+            guard !informative.isEmpty else {
+                throw PortfolioError(variables.isEmpty ? "the portfolio has no structural variables (numeric columns besides the indicators)"
+                                     : "the portfolio's structural variables (\(variables.joined(separator: ", "))) are each the same in every region",
                                      help: "compare regions on their indicators with on: \"indicators\", or add structural columns to the file")
             }
-            chosen = variables.indices.map { (variables[$0], nil, $0) }
-            description = "the \(variables.count) structural variable\(variables.count == 1 ? "" : "s")"
+            chosen = informative.map { (variables[$0], nil, $0) }
+            let left = variables.indices.filter { !informative.contains($0) }.map { variables[$0] }
+            description = informative.count == 1 ? "the structural variable \(variables[informative[0]])" : "the \(informative.count) structural variables"
+            if !left.isEmpty { description += " (left out, the same in every region: \(left.joined(separator: ", ")))" }
         case .indicators:
             chosen = indicatorIDs.indices.map { (indicatorIDs[$0], $0, nil) }
             description = "the \(indicatorIDs.count) indicators"

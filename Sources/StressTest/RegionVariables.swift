@@ -99,6 +99,10 @@ public struct RegionVariables: Sendable {
     /// A statistics error in the words of this data: variable names for column numbers.
     public func explained(_ error: StatsError) -> PortfolioError {
         switch error {
+        case .constantColumn(let index, let method) where data.column(index).filter({ !$0.isNaN }).count < 2:
+            let observed = data.column(index).filter { !$0.isNaN }.count
+            return PortfolioError("the variable `\(names[index])` has \(observed == 0 ? "no values" : "a value in one region only"), so \(method) would divide by a spread of 0",
+                                  help: "leave it out with on:, or use another metric")
         case .constantColumn(let index, let method):
             return PortfolioError("the variable `\(names[index])` has the same value in every region, so \(method) would divide by a spread of 0",
                                   help: "leave it out with on:, or use another metric")

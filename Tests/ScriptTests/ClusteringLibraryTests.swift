@@ -93,8 +93,24 @@ struct ClusteringLibraryTests {
         #expect(try json("distance([[0, 0], [3, 4]], metric: \"manhattan\").matrix") == "[[0,7],[7,0]]")
         #expect(try json("distance([[1, 0], [0, 1], [2, 0]], metric: \"cosine\").values") == "[1,0,1]")
         #expect(try json(demo + "d = distance(p).matrix; d[2][5] == d[5][2] and d[3][3] == 0") == "true")
-        #expect(try json("distance([[1, missing, 3], [1, 2, 5]]).shared") == "[[3,2],[2,3]]")
+        #expect(try json("distance([[1, missing, 3], [1, 2, 5]]).shared") == "[[2,2],[2,3]]")
         // R's dist rescales a pair's sum to all variables: sqrt(3/2 * (0 + 4)).
         #expect(try json("abs(distance([[1, missing, 3], [1, 2, 5]], min_shared: 2).values[1] - sqrt(6)) < 1e-12") == "true")
+    }
+
+    @Test("Edge cases give errors or answers, never a crash: nearly equal rows, tiny inputs, misplaced arguments")
+    func edgeCases() throws {
+        // Squared distances of 1e-200 underflow to 0; k-means++ still finds the second row.
+        #expect(try json("kmeans([[0], [1e-200]], k: 2).sizes") == "[1,1]")
+        #expect(try json("peers([[1], [2], [3]], \"1\").region") == "[\"2\",\"3\"]")
+        #expect(diagnostic("peers([[1], [2], [3]], \"1\", k: 3)")?.contains("from 1 to 2") == true)
+        #expect(diagnostic("silhouette([[1], [2]], clusters: [1, 2])")?.contains("at least 3 items") == true)
+        #expect(diagnostic("distance([[1, 2], [3, 4]], groups: [\"a\", \"b\"])")?.contains("balanced: true") == true)
+        #expect(diagnostic(demo + "peers(p, \"Almgau\", balanced: true, weights: [1, 2])")?.contains("^^^^^^") == true)
+        #expect(diagnostic("cut(hclust([[1], [2], [4]]))")?.contains("needs k:") == true)
+        #expect(diagnostic("hclust([[1, 2], [3]])")?.contains("row 2") == true)
+        #expect(diagnostic("distance([[1, missing], [2, missing], [3, missing]], metric: \"standardised\")")?.contains("has no values") == true)
+        // A region shares with itself the variables it has.
+        #expect(try json("distance([[1, missing], [2, 3], [4, 5]], min_shared: 1).shared") == "[[1,1,1],[1,2,2],[1,2,2]]")
     }
 }

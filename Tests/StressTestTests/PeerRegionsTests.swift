@@ -159,6 +159,21 @@ struct PeerRegionsTests {
         }
     }
 
+    @Test("A structural variable that is the same in every region is left out of the structure, and named")
+    func constantVariable() throws {
+        var p = try Portfolio.demo()
+        p.variables.append("level")
+        for i in p.regions.indices { p.variableValues[i].append(2) }
+        let data = try p.regionVariables(.structure)
+        #expect(data.names.count == 5 && !data.names.contains("level"))
+        #expect(data.description.contains("left out") && data.description.contains("level"))
+        var flat = p
+        flat.variables = ["level"]
+        flat.variableValues = flat.regions.map { _ in [2] }
+        #expect(flat.defaultPeerBasis == .indicators)
+        #expect(throws: PortfolioError.self) { try flat.regionVariables(.structure) }
+    }
+
     @Test("Variables: named columns mix indicators and structural variables; indicators are grouped by dimension")
     func variables() throws {
         let p = try Portfolio.demo()
