@@ -173,20 +173,11 @@ def pdist_peak_memory():
     """Maximum resident set size (kB) of (Swift) the release benchmark executable on this workload
     alone (the harness and every iteration included) and (scipy) a Python that imports numpy and
     scipy, makes the data and calls pdist once; None where not measurable."""
-    def peak(command):
-        if not os.path.exists("/usr/bin/time"):
-            return None
-        completed = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=PACKAGE, env=numpy_environment()[0],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        for line in completed.stderr.splitlines():
-            if "Maximum resident set size" in line and completed.returncode == 0:
-                return int(line.split(":")[1])
-        return None
-    executable = os.path.join(PACKAGE, SCRATCH, "release", TARGET)
-    swift = peak([executable, "--filter", SWIFT_NAMES["pdist"]]) if os.path.exists(executable) else None
+    swift = swift_peak_memory("pdist")
     code = ("import sys; sys.path.insert(0, sys.argv[1]); import numpy as np; import compare; "
             "from scipy.spatial.distance import pdist; d = pdist(compare.pdist_data(np)); print(d[-1])")
-    scipy_peak = peak([sys.executable, "-c", code, os.path.dirname(os.path.abspath(__file__))])
+    scipy_peak = peak_memory([sys.executable, "-c", code, os.path.dirname(os.path.abspath(__file__))],
+                             numpy_environment()[0])
     return swift, scipy_peak
 
 
@@ -322,16 +313,28 @@ def uncertainty_peak_memory():
     """Maximum resident set size (kB) of one direct run of the release benchmark executable on
     the uncertainty workload alone (the runner's debug mode: no host process; the harness, the
     CSV reading and every iteration included), as GNU time reports it; None if not measurable."""
-    executable = os.path.join(PACKAGE, SCRATCH, "release", TARGET)
-    if not (os.path.exists("/usr/bin/time") and os.path.exists(executable)):
+    return swift_peak_memory("uncertainty")
+# --- end uncertainty
+
+
+def peak_memory(command, environment=None):
+    """Maximum resident set size (kB) of `command` as GNU time (/usr/bin/time -v) reports it;
+    None when it cannot be measured or the command fails."""
+    if not os.path.exists("/usr/bin/time") or not os.path.exists(command[0]):
         return None
-    completed = subprocess.run(["/usr/bin/time", "-v", executable, "--filter", SWIFT_NAMES["uncertainty"]],
-                               cwd=PACKAGE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    completed = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=PACKAGE, env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if completed.returncode != 0:
+        return None
     for line in completed.stderr.splitlines():
         if "Maximum resident set size" in line:
             return int(line.split(":")[1])
     return None
-# --- end uncertainty
+
+
+def swift_peak_memory(workload):
+    """Peak memory (kB) of the release benchmark executable run directly on one workload."""
+    return peak_memory([os.path.join(PACKAGE, SCRATCH, "release", TARGET), "--filter", SWIFT_NAMES[workload]])
 
 
 def timed(function, repetitions):
@@ -767,27 +770,15 @@ linkage(compare.ward_data(np), method="ward")
 """
 
 
-def ward_peak_memory(command, environment=None):
-    """Maximum resident set size (kB) of `command` by /usr/bin/time -v, or None."""
-    if not os.path.exists("/usr/bin/time") or not os.path.exists(command[0]):
-        return None
-    completed = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=PACKAGE, env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    for line in completed.stderr.splitlines():
-        if "Maximum resident set size" in line:
-            return int(line.split(":")[1])
-    return None
-
-
 def ward_rows(swift, peer):
     """The table row, and the medians, ratio and peak memory of both sides printed below it."""
     if "ward" not in swift or "ward" not in peer:
         return []
     s_ms, p_ms = statistics.median(swift["ward"]), statistics.median(peer["ward"]["times"])
-    swift_peak = ward_peak_memory([os.path.join(PACKAGE, SCRATCH, "release", TARGET), "--filter", SWIFT_NAMES["ward"]])
+    swift_peak = swift_peak_memory("ward")
     environment, _ = numpy_environment()
     folder = os.path.dirname(os.path.abspath(__file__))
-    peer_peak = ward_peak_memory([sys.executable, "-c", WARD_PEER_ONCE.format(folder=folder)], environment)
+    peer_peak = peak_memory([sys.executable, "-c", WARD_PEER_ONCE.format(folder=folder)], environment)
     megabytes = lambda kb: f"{kb / 1024:.0f} MB" if kb else "not measured"
     print(f"ward: Swift {s_ms / 1e3:.2f} s, scipy {peer['ward']['scipy']} {p_ms / 1e3:.2f} s, "
           f"ratio scipy/Swift {p_ms / s_ms:.2f}; peak memory Swift {megabytes(swift_peak)} (the benchmark "
