@@ -623,7 +623,7 @@ def main():
     print()
     print("ratio > 1: Swift is faster. Swift: ordo-one/benchmark wall clock of the release build; "
           "numpy: time.perf_counter around the call. Quartiles, boxplots and tipping points run on one "
-          "thread on both sides; Swift's pipeline, uncertainty and Sobol' use every core, numpy's and SALib's Python one.")
+          "thread on both sides; Swift's pipeline, uncertainty, Sobol' and pairwise distances use every core (Ward from 4096 clusters on), numpy's, scipy's and SALib's Python one.")
     if "sobol" in peer:  # Sobol' block
         print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
               "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
