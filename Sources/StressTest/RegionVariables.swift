@@ -42,23 +42,21 @@ public struct RegionVariables: Sendable {
     /// The number of missing cells.
     public var missingCells: Int { data.elements.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
 
-    /// The variables z-scored (mean 0, standard deviation 1 with n - 1, over each variable's
-    /// observed values), for k-means and PCA on variables of different units. Missing cells stay
-    /// missing.
+    /// The variables z-scored by `zScores` (R's `scale`: mean 0, standard deviation 1 with
+    /// n - 1, over each variable's observed values), for k-means and PCA on variables of
+    /// different units. Missing cells stay missing.
     ///
     /// - Throws: a variable with fewer than two distinct observed values (its spread is 0).
     public func standardised() throws(PortfolioError) -> RegionVariables {
-        var copy = self
         var elements = data.elements
         for j in names.indices {
-            let column = data.column(j).filter { !$0.isNaN }
-            let mean = column.reduce(0, +) / Double(column.count)
-            let sd = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(column.count - 1)).squareRoot()
-            guard column.count >= 2, sd > 0, sd.isFinite else {
+            let scores = zScores(data.column(j))
+            guard scores.contains(where: { !$0.isNaN }) else {
                 throw explained(.constantColumn(index: j, method: "standardising"))
             }
-            for i in 0..<data.rows { elements[i * data.columns + j] = (elements[i * data.columns + j] - mean) / sd }
+            for i in 0..<data.rows { elements[i * data.columns + j] = scores[i] }
         }
+        var copy = self
         copy.data = Matrix(rows: data.rows, columns: data.columns, elements: elements)
         return copy
     }

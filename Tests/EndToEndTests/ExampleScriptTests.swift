@@ -13,18 +13,28 @@ struct ExampleScriptTests {
         return packageRoot.appendingPathComponent("../shared/data", isDirectory: true).standardizedFileURL
     }()
 
-    static var hasASEM: Bool {
-        FileManager.default.fileExists(atPath: referenceData.appendingPathComponent("asem/asem_denominated.csv").path)
+    /// Whether the reference file at `path` (under the reference data) is there; under CI it
+    /// must be, so the test runs and fails without it.
+    static func has(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: referenceData.appendingPathComponent(path).path)
             || ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true"
+    }
+
+    static var hasASEM: Bool { has("asem/asem_denominated.csv") }
+    static var hasRCI: Bool { has("rci/rci2022_raw.csv") }
+
+    /// The example script `Examples/NAME.stresstest` with its `dir = "../shared/data/FOLDER/"`
+    /// pointed at the reference data's folder.
+    static func example(_ name: String, folder: String) throws -> String {
+        let script = try String(contentsOf: packageRoot.appendingPathComponent("Examples/\(name).stresstest"), encoding: .utf8)
+        let path = referenceData.appendingPathComponent(folder).path + "/"
+        return script.replacingOccurrences(of: "dir = \"../shared/data/\(folder)/\"", with: "dir = \"\(path)\"")
     }
 
     @Test("Examples/asem_pipeline.stresstest reproduces COINr's four published ASEM stages within 1e-9",
           .enabled(if: hasASEM, "the COINr ASEM data (../shared/data/asem) is absent"))
     func asemPipeline() throws {
-        let example = Self.packageRoot.appendingPathComponent("Examples/asem_pipeline.stresstest")
-        var script = try String(contentsOf: example, encoding: .utf8)
-        let asem = Self.referenceData.appendingPathComponent("asem").path + "/"
-        script = script.replacingOccurrences(of: #"dir = "../shared/data/asem/""#, with: "dir = \"\(asem)\"")
+        let script = try Self.example("asem_pipeline", folder: "asem")
         let result = try Executable.run(["run", "-"], input: script)
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -33,11 +43,6 @@ struct ExampleScriptTests {
         for difference in differences { #expect(difference < 1e-9) }
         #expect(result.output.contains("imputation (mean within Group_EurAsia): 65 of 65 missing cells imputed"))
         #expect(result.output.contains("Switzerland"))
-    }
-
-    static var hasRCI: Bool {
-        FileManager.default.fileExists(atPath: referenceData.appendingPathComponent("rci/rci2022_raw.csv").path)
-            || ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true"
     }
 
     /// R's values for the RCI example (Fixtures/make_rci_reference.R): Ward heights of the
@@ -56,10 +61,8 @@ struct ExampleScriptTests {
     @Test("Examples/rci_peers.stresstest on the RCI 2022 indicators: peers, Ward heights, clusters and cophenetic correlation as R",
           .enabled(if: hasRCI, "the RCI 2022 data (../shared/data/rci) is absent"))
     func rciPeers() throws {
-        let example = Self.packageRoot.appendingPathComponent("Examples/rci_peers.stresstest")
-        var script = try String(contentsOf: example, encoding: .utf8)
+        let script = try Self.example("rci_peers", folder: "rci")
         let rci = Self.referenceData.appendingPathComponent("rci").path + "/"
-        script = script.replacingOccurrences(of: #"dir = "../shared/data/rci/""#, with: "dir = \"\(rci)\"")
         let reference = try rciReference()
 
         let result = try Executable.run(["run", "-"], input: script)

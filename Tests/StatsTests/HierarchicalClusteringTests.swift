@@ -43,39 +43,11 @@ struct ClusteringReference: Decodable, Sendable {
     var cases: [Case]
     var r_cases: [RCase]
 
-    struct MissingFixture: Error, CustomStringConvertible {
-        var description: String {
-            "Fixtures/clustering_reference.json is not in the test bundle; regenerate it with "
-                + "python3 Tests/StatsTests/Fixtures/make_clustering.py"
-        }
-    }
-
-    private static let loaded: Result<ClusteringReference, any Error> = Result {
-        guard let url = Bundle.module.url(forResource: "clustering_reference", withExtension: "json", subdirectory: "Fixtures")
-        else { throw MissingFixture() }
-        return try JSONDecoder().decode(ClusteringReference.self, from: Data(contentsOf: url))
-    }
+    private static let loaded = Result { try fixture("clustering_reference", as: ClusteringReference.self) }
 
     static func load() throws -> ClusteringReference { try loaded.get() }
 }
 
-/// Euclidean distances between the rows of `x` (scipy `pdist(X)`), for the tests only.
-private func euclideanDistances(_ x: Matrix) -> DistanceMatrix {
-    let n = x.rows, p = x.columns
-    var values: [Double] = []
-    values.reserveCapacity(n * (n - 1) / 2)
-    for i in 0..<n {
-        for j in (i + 1)..<max(n, i + 1) {
-            var s = 0.0
-            for k in 0..<p {
-                let d = x.elements[i * p + k] - x.elements[j * p + k]
-                s += d * d
-            }
-            values.append(s.squareRoot())
-        }
-    }
-    return DistanceMatrix(count: n, values: values, variables: p)
-}
 
 private func randomMatrix(rows n: Int, columns p: Int, seed: UInt64) -> Matrix {
     var g = SplitMix64(seed: seed)
@@ -90,7 +62,7 @@ struct HierarchicalClusteringTests {
         let reference = try ClusteringReference.load()
         var heights = Mismatches(), trees = Mismatches(), cophenetic = Mismatches()
         for c in reference.cases {
-            let d = euclideanDistances(c.matrix)
+            let d = try DistanceMatrix.between(rows: c.matrix)
             for method in LinkageMethod.allCases {
                 let expected = try #require(c.methods[method.rawValue])
                 let tree = try HierarchicalClustering.linkage(d, method: method)
@@ -115,7 +87,7 @@ struct HierarchicalClusteringTests {
         for c in reference.cases {
             let expected = try #require(c.methods["ward"])
             let tree = try HierarchicalClustering.ward(rows: c.matrix)
-            let viaDistances = try HierarchicalClustering.linkage(euclideanDistances(c.matrix), method: .ward)
+            let viaDistances = try HierarchicalClustering.linkage(DistanceMatrix.between(rows: c.matrix), method: .ward)
             mismatches.check(isClose(tree.heights, expected.heights, tolerance: 1e-9),
                              "\(c.n) x \(c.p): heights \(tree.heights.prefix(4)) vs \(expected.heights.prefix(4))")
             mismatches.check(tree.left == expected.left && tree.right == expected.right && tree.sizes == expected.sizes,
@@ -131,7 +103,7 @@ struct HierarchicalClusteringTests {
         let reference = try ClusteringReference.load()
         var mismatches = Mismatches()
         for c in reference.r_cases {
-            let d = euclideanDistances(c.matrix)
+            let d = try DistanceMatrix.between(rows: c.matrix)
             for method in LinkageMethod.allCases {
                 let r = try #require(c.methods[method.rawValue])
                 let tree = try HierarchicalClustering.linkage(d, method: method)
@@ -159,13 +131,13 @@ struct HierarchicalClusteringTests {
         var mismatches = Mismatches()
         for (index, (n, p)) in [(5, 2), (40, 3), (123, 7), (260, 21)].enumerated() {
             let x = randomMatrix(rows: n, columns: p, seed: UInt64(100 + index))
-            let d = euclideanDistances(x)
+            let d = try DistanceMatrix.between(rows: x)
             // A permutation of the rows.
             var g = SplitMix64(seed: UInt64(7 + index))
             var permutation = Array(0..<n)
             for i in stride(from: n - 1, to: 0, by: -1) { permutation.swapAt(i, g.int(0...i)) }
             let permuted = Matrix(rows: n, columns: p, elements: permutation.flatMap { x.elements[($0 * p)..<($0 * p + p)] })
-            let dp = euclideanDistances(permuted)
+            let dp = try DistanceMatrix.between(rows: permuted)
             for method in LinkageMethod.allCases {
                 let tree = try HierarchicalClustering.linkage(d, method: method)
                 let again = try HierarchicalClustering.linkage(dp, method: method)
@@ -207,7 +179,7 @@ struct HierarchicalClusteringTests {
         // Large enough for compaction and for the scan split over the cores.
         let x = randomMatrix(rows: 4500, columns: 3, seed: 42)
         let tree = try HierarchicalClustering.ward(rows: x)
-        let viaDistances = try HierarchicalClustering.linkage(euclideanDistances(x), method: .ward)
+        let viaDistances = try HierarchicalClustering.linkage(DistanceMatrix.between(rows: x), method: .ward)
         #expect(tree.left == viaDistances.left && tree.right == viaDistances.right && tree.sizes == viaDistances.sizes)
         #expect(isClose(tree.heights, viaDistances.heights, tolerance: 1e-10))
     }
@@ -246,7 +218,7 @@ struct HierarchicalClusteringTests {
     }
 
     @Test func badInputIsATypedError() throws {
-        var d = euclideanDistances(randomMatrix(rows: 5, columns: 2, seed: 1))
+        var d = try DistanceMatrix.between(rows: randomMatrix(rows: 5, columns: 2, seed: 1))
         d.values[d.index(1, 3)] = .nan
         #expect(throws: StatsError.self) { try HierarchicalClustering.linkage(d, method: .average) }
         do {

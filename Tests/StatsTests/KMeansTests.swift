@@ -18,11 +18,7 @@ struct KMeansTests {
         var r: String
         var cases: [Case]
 
-        static func load() throws -> Reference {
-            let url = try #require(Bundle.module.url(forResource: "KMeans_reference", withExtension: "json",
-                                                     subdirectory: "Fixtures"))
-            return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
-        }
+        static func load() throws -> Reference { try fixture("KMeans_reference", as: Reference.self) }
     }
 
     /// Random rows around `blobs` well-separated centres; returns the data and each row's blob.

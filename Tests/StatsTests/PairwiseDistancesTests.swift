@@ -26,13 +26,7 @@ private struct DistanceReference: Decodable, Sendable {
     var missing: [DistanceCase]
     var balanced: [DistanceCase]
 
-    private static let loaded: Result<DistanceReference, any Error> = Result {
-        let url = try #require(Bundle.module.url(
-            forResource: "distances_reference", withExtension: "json", subdirectory: "Fixtures"))
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        return try decoder.decode(DistanceReference.self, from: Data(contentsOf: url))
-    }
+    private static let loaded = Result { try fixture("distances_reference", as: DistanceReference.self) }
 
     static func load() throws -> DistanceReference { try loaded.get() }
 }

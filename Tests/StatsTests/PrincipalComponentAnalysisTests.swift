@@ -18,13 +18,7 @@ struct PrincipalComponentAnalysisTests {
         var r: String
         var cases: [Case]
 
-        static func load() throws -> Reference {
-            let url = try #require(Bundle.module.url(
-                forResource: "PrincipalComponentAnalysis_reference", withExtension: "json", subdirectory: "Fixtures"))
-            let decoder = JSONDecoder()
-            decoder.allowsJSON5 = true  // NaN cells
-            return try decoder.decode(Reference.self, from: Data(contentsOf: url))
-        }
+        static func load() throws -> Reference { try fixture("PrincipalComponentAnalysis_reference", as: Reference.self) }  // NaN cells as JSON5
     }
 
     @Test("sdev, rotation, x, center and scale equal R prcomp (1e-10), up to one sign per component")

@@ -20,11 +20,7 @@ struct SilhouetteTests {
         var cluster: String
         var cases: [Case]
 
-        static func load() throws -> Reference {
-            let url = try #require(Bundle.module.url(forResource: "Silhouette_reference", withExtension: "json",
-                                                     subdirectory: "Fixtures"))
-            return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
-        }
+        static func load() throws -> Reference { try fixture("Silhouette_reference", as: Reference.self) }
     }
 
     /// The silhouette straight from its definition, over the full matrix. O(n²).
@@ -50,19 +46,10 @@ struct SilhouetteTests {
         return (widths, neighbours)
     }
 
-    static func euclidean(_ n: Int, columns: Int, seed: UInt64) -> DistanceMatrix {
+    static func euclidean(_ n: Int, columns: Int, seed: UInt64) throws -> DistanceMatrix {
         var g = SplitMix64(seed: seed)
-        let x = (0..<(n * columns)).map { _ in g.unit() }
-        var values: [Double] = []
-        values.reserveCapacity(n * (n - 1) / 2)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                var s = 0.0
-                for c in 0..<columns { s += (x[i * columns + c] - x[j * columns + c]) * (x[i * columns + c] - x[j * columns + c]) }
-                values.append(s.squareRoot())
-            }
-        }
-        return DistanceMatrix(count: n, values: values)
+        let x = Matrix(rows: n, columns: columns, elements: (0..<(n * columns)).map { _ in g.unit() })
+        return try DistanceMatrix.between(rows: x)
     }
 
     @Test("Widths, neighbours and means equal R cluster::silhouette (1e-12), singletons included")
@@ -90,7 +77,7 @@ struct SilhouetteTests {
     func direct() throws {
         let n = 2100
         #expect(n >= Silhouette.parallelThreshold)
-        let d = SilhouetteTests.euclidean(n, columns: 3, seed: 5)
+        let d = try SilhouetteTests.euclidean(n, columns: 3, seed: 5)
         var g = SplitMix64(seed: 9)
         let clusters = (0..<n).map { _ in [4, -1, 17][g.int(0...2)] }
         let one = try Silhouette.widths(d, clusters: clusters, threads: 1)
@@ -104,7 +91,7 @@ struct SilhouetteTests {
         #expect(one.labels == [-1, 4, 17])
         #expect(isClose(one.mean, one.widths.reduce(0, +) / Double(n), tolerance: 1e-14))
 
-        let small = SilhouetteTests.euclidean(50, columns: 2, seed: 6)
+        let small = try SilhouetteTests.euclidean(50, columns: 2, seed: 6)
         let labels = (0..<50).map { $0 == 7 ? 99 : $0 % 3 }
         let s = try Silhouette.widths(small, clusters: labels)
         let reference = SilhouetteTests.direct(small, labels)
@@ -115,7 +102,7 @@ struct SilhouetteTests {
 
     @Test("Bad input throws: lengths, label counts, a missing distance named by its pair")
     func errors() throws {
-        let d = SilhouetteTests.euclidean(5, columns: 2, seed: 1)
+        let d = try SilhouetteTests.euclidean(5, columns: 2, seed: 1)
         #expect(throws: StatsError.self) { try Silhouette.widths(d, clusters: [0, 1, 0, 1]) }
         for clusters in [[3, 3, 3, 3, 3], [0, 1, 2, 3, 4]] {
             #expect { try Silhouette.widths(d, clusters: clusters) } throws: { error in

@@ -12,8 +12,7 @@ struct SobolSequenceTests {
 
     @Test("Unscrambled points equal scipy.stats.qmc.Sobol(scramble=False) up to the half-cell offset")
     func matchesScipy() throws {
-        let url = try #require(Bundle.module.url(forResource: "sobol_reference", withExtension: "json", subdirectory: "Fixtures"))
-        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+        let reference = try fixture("sobol_reference", as: Reference.self)
         let sequence = try SobolSequence(dimensions: SobolSequence.maxDimensions, seed: nil)
         let points = sequence.points(count: reference.count)
         var mismatches = 0

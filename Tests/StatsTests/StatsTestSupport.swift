@@ -94,23 +94,31 @@ struct StatsReference: Decodable, Sendable {
     var ranks: [RanksReferenceCase]
     var correlation: [CorrelationReferenceCase]
 
-    struct MissingFixture: Error, CustomStringConvertible {
-        var description: String {
-            "Fixtures/reference.json is not in the test bundle; regenerate it with "
-                + "python3 Tests/StatsTests/Fixtures/make_reference.py"
-        }
-    }
-
     /// Decoded once per test process.
-    private static let loaded: Result<StatsReference, any Error> = Result {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Fixtures")
-        else { throw MissingFixture() }
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true  // NaN, Infinity and -Infinity are bare tokens, as Python writes them
-        return try decoder.decode(StatsReference.self, from: Data(contentsOf: url))
-    }
+    private static let loaded = Result { try fixture("reference", as: StatsReference.self) }
 
     static func load() throws -> StatsReference { try loaded.get() }
+}
+
+// MARK: - Fixtures
+
+/// A fixture the test bundle lacks, naming it and where it comes from.
+struct MissingFixture: Error, CustomStringConvertible {
+    var name: String
+    var description: String {
+        "Fixtures/\(name).json is not in the test bundle; regenerate it with the script beside it in Tests/StatsTests/Fixtures"
+    }
+}
+
+/// The JSON fixture `Fixtures/NAME.json`, decoded. NaN, Infinity and -Infinity may be bare
+/// tokens (JSON5), as the Python and R scripts that write the fixtures produce them.
+func fixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+        throw MissingFixture(name: name)
+    }
+    let decoder = JSONDecoder()
+    decoder.allowsJSON5 = true
+    return try decoder.decode(T.self, from: Data(contentsOf: url))
 }
 
 // MARK: - Comparison

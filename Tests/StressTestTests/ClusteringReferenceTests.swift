@@ -24,52 +24,26 @@ struct ClusteringReferenceTests {
     static let fixtureURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ris_linkage.json")
 
-    /// The rows with Year 2023 and the indicator columns 1.1.2 ... 4.3.2, as compare.py reads them.
-    static func risMatrix(_ url: URL) throws -> (Matrix, [String]) {
-        let table = try CSVReader.read(path: url.path)
-        let year = try #require(table.column(named: "Year"))
-        let first = try #require(table.column(named: "1.1.2"))
-        let last = try #require(table.column(named: "4.3.2"))
-        var values: [Double] = []
-        var rows = 0
-        for row in table.rows where row[year] == "2023" {
-            for column in first...last {
-                values.append(try #require(Double(row[column].trimmingCharacters(in: .whitespaces)),
-                                           "cell \(row[column]) of \(table.header[column])"))
-            }
-            rows += 1
-        }
-        return (Matrix(rows: rows, columns: last - first + 1, elements: values), Array(table.header[first...last]))
-    }
-
-    /// Euclidean distances between rows (scipy `pdist(X)`), for this test only.
-    static func distances(_ x: Matrix) -> DistanceMatrix {
-        let n = x.rows, p = x.columns
-        var values: [Double] = []
-        for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) {
-                var s = 0.0
-                for k in 0..<p {
-                    let d = x[i, k] - x[j, k]
-                    s += d * d
-                }
-                values.append(s.squareRoot())
-            }
-        }
-        return DistanceMatrix(count: n, values: values, variables: p)
+    /// The RIS 2023 portfolio's indicators (the 2023 wave, the 21 indicators in the framework's
+    /// order), as a user's `hclust(p)` sees them; the rows and columns of compare.py's matrix.
+    static func risMatrix() throws -> (Matrix, [String])? {
+        guard let regions = ReferenceData.url("ris/ris2023_regions.csv"),
+              let indicators = ReferenceData.url("ris/ris2023_indicators.csv") else { return nil }
+        let p = try Portfolio.load(path: regions.path, framework: try Framework.load(path: indicators.path), year: 2023)
+        let data = try p.regionVariables(.indicators)
+        return (data.data, data.names)
     }
 
     static func close(_ a: [Double], _ b: [Double], _ tolerance: Double) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * max(1, abs($1)) }
     }
 
-    @Test(.referenceData("ris/ris2023_regions.csv"))
+    @Test(.referenceData("ris/ris2023_regions.csv", "ris/ris2023_indicators.csv"))
     func heightsOfAllFourMethodsEqualScipys() throws {
-        guard let url = ReferenceData.url("ris/ris2023_regions.csv") else { return }
+        guard let (x, indicators) = try Self.risMatrix() else { return }
         let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: Self.fixtureURL))
-        let (x, indicators) = try Self.risMatrix(url)
         #expect(x.rows == fixture.regions && indicators == fixture.indicators)
-        let d = Self.distances(x)
+        let d = try DistanceMatrix.between(rows: x)
         for method in LinkageMethod.allCases {
             let expected = try #require(fixture.methods[method.rawValue])
             let tree = try HierarchicalClustering.linkage(d, method: method)

@@ -17,7 +17,7 @@ specs <- list(
   list(n = 75, p = 5, labels = c(0L, 1L, 2L, 3L), method = "manhattan", singleton = FALSE),
   list(n = 150, p = 4, labels = c(5L, 2L, 9L, 4L, 1L), method = "euclidean", singleton = TRUE),
   list(n = 9, p = 2, labels = c(10L, 20L, 30L), method = "maximum", singleton = TRUE),
-  list(n = 300, p = 6, labels = c(1L, 2L, 3L, 4L, 5L, 6L, 7L), method = "euclidean", singleton = FALSE)
+  list(n = 160, p = 6, labels = c(1L, 2L, 3L, 4L, 5L, 6L, 7L), method = "euclidean", singleton = FALSE)
 )
 for (s in specs) {
   x <- matrix(rnorm(s$n * s$p), s$n, s$p)
