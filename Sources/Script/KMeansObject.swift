@@ -41,9 +41,16 @@ struct KMeansObject: ScriptObject {
         return Table(title: "cluster profiles: members and the mean of each variable", columns)
     }
 
-    /// The silhouette widths on the Euclidean distances of the clustered variables.
-    func silhouette() throws(StatsError) -> SilhouetteWidths {
-        try Silhouette.widths(try DistanceMatrix.between(rows: used.data, metric: .euclidean), clusters: result.clusters.map { $0 + 1 })
+    /// The Euclidean distances of the clustered variables, on which the silhouette is taken.
+    var distances: DistanceMatrix {
+        get throws(StatsError) { try DistanceMatrix.between(rows: used.data, metric: .euclidean) }
+    }
+
+    /// The silhouette widths on `distances` (computed when not given).
+    func silhouette(_ distances: DistanceMatrix? = nil) throws(StatsError) -> SilhouetteWidths {
+        let d: DistanceMatrix
+        if let distances { d = distances } else { d = try self.distances }
+        return try Silhouette.widths(d, clusters: result.clusters.map { $0 + 1 })
     }
 
     func silhouetteObject(_ widths: SilhouetteWidths) -> SilhouetteObject {

@@ -125,9 +125,11 @@ extension Library {
             }
             if ks.count == 1 { return .object(try fit(Int(ks[0]))) }
             var rows = [(k: Int, objective: Double, silhouette: Double)]()
+            var distances: DistanceMatrix?  // the same for every k: computed once
             for k in ks.map({ Int($0) }) {
                 let object = try fit(k)
-                let width = (k >= 2 && k < n) ? ((try? object.silhouette())?.mean ?? .nan) : .nan
+                if distances == nil { distances = try? object.distances }
+                let width = (k >= 2 && k < n) ? ((try? object.silhouette(distances))?.mean ?? .nan) : .nan
                 rows.append((k, object.result.objective, width))
             }
             let best = rows.filter { !$0.silhouette.isNaN }.max { ($0.silhouette, -$0.k) < ($1.silhouette, -$1.k) }
