@@ -8,11 +8,13 @@ let package = Package(
         .executable(name: "stresstest", targets: ["stresstest"]),
         .library(name: "Stats", targets: ["Stats"]),
         .library(name: "StressTest", targets: ["StressTest"]),
+        .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Script", targets: ["Script"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .systemLibrary(
@@ -28,17 +30,23 @@ let package = Package(
         .target(name: "CRankKernels"),
         .target(name: "Stats", dependencies: ["CLapack", "CRankKernels"]),
         .target(name: "StressTest", dependencies: ["Stats"], resources: [.copy("Resources")]),
-        .target(name: "Script", dependencies: ["Stats", "StressTest"]),
+        .target(name: "Charts", dependencies: ["Stats"]),
+        .target(name: "Script", dependencies: ["Stats", "StressTest", "Charts"]),
         .executableTarget(
             name: "stresstest",
             dependencies: [
-                "Script", "StressTest", "CEditLine",
+                "Script", "StressTest", "Charts", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CRankKernels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StressTestTests", dependencies: ["StressTest"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "ChartsTests", dependencies: [
+            "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ScriptTests", dependencies: [
+            "Script", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",

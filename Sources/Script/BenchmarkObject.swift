@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -38,27 +39,25 @@ struct BenchmarkObject: ScriptObject {
         return Table(title: "benchmark of \(benchmark.region.label) (\(benchmark.conventions); low and high: whiskers\(since))", columns)
     }
 
-    var display: String {
-        var text = Format.displayTable(table(indented: true))
-        text += "\nstrengths (top quartile): " + list(benchmark.strengths)
-        text += "\nweaknesses (bottom quartile): " + list(benchmark.weaknesses)
-        for caution in benchmark.cautions { text += "\ncaution: \(benchmark.region.label): \(caution)" }
-        return text
+    var presentation: Block {
+        var lines = ["strengths (top quartile): " + list(benchmark.strengths), "weaknesses (bottom quartile): " + list(benchmark.weaknesses)]
+        for caution in benchmark.cautions { lines.append("caution: \(benchmark.region.label): \(caution)") }
+        return .stack([.table(table(indented: true).presentation), .text(lines.joined(separator: "\n"))])
     }
 
     private func list(_ entries: [Benchmark.Entry]) -> String {
         entries.isEmpty ? "none" : entries.map(\.code).joined(separator: ", ")
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("region", .string(benchmark.region.id)),
             ("year", benchmark.year.map { .number(Double($0)) } ?? .missing),
             ("entries", .table(table)),
             ("strengths", .list(benchmark.strengths.map { .string($0.code) })),
             ("weaknesses", .list(benchmark.weaknesses.map { .string($0.code) })),
             ("cautions", .list(benchmark.cautions.map(Value.string))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["strengths", "weaknesses", "cautions", "table", "region", "year"] }

@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -44,15 +45,16 @@ struct ClusterTreeObject: ScriptObject {
         ])
     }
 
-    var display: String {
-        var text = header
-        if tree.count > 1 { text += "\n" + Format.displayTable(topTable) }
-        text += "\norder: " + tree.order.prefix(30).map { source.labels[$0] }.joined(separator: ", ") + (tree.count > 30 ? ", ..." : "")
-        return text + "\ncut(h, k: 3) or cut(h, height: 2.5) gives clusters"
+    var presentation: Block {
+        var blocks: [Block] = [.text(header)]
+        if tree.count > 1 { blocks.append(.table(topTable.presentation)) }
+        blocks.append(.text("order: " + tree.order.prefix(30).map { source.labels[$0] }.joined(separator: ", ") + (tree.count > 30 ? ", ..." : "")
+            + "\ncut(h, k: 3) or cut(h, height: 2.5) gives clusters"))
+        return .stack(blocks)
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("merge", mergeValue),
             ("height", .vector(tree.heights)),
             ("order", .vector(tree.order.map { Double($0 + 1) })),
@@ -60,7 +62,7 @@ struct ClusterTreeObject: ScriptObject {
             ("method", .string(method.rawValue)),
             ("metric", .string(source.settings.metric.rawValue)),
             ("cophenetic", .number(cophenetic ?? .nan)),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["merge", "height", "order", "labels", "method", "cophenetic", "sizes"] }

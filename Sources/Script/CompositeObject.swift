@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -33,7 +34,7 @@ struct CompositeObject: ScriptObject {
         composite.structure.levels.reversed().flatMap { $0.map(\.code) }
     }
 
-    var display: String {
+    var presentation: Block {
         let index = composite.indexCode
         var columns: [(name: String, values: [Value])] = [
             ("region", names.map(Value.string)),
@@ -44,7 +45,7 @@ struct CompositeObject: ScriptObject {
         let order = composite.ranks(of: index)!.enumerated().sorted { ($0.element.isNaN ? .infinity : $0.element, $0.offset) < ($1.element.isNaN ? .infinity : $1.element, $1.offset) }.map(\.offset)
         let sorted = columns.map { column in (column.name, order.map { column.values[$0] }) }
         let title = (steps.isEmpty ? "" : steps.joined(separator: "\n") + "\n") + "composite indicator (\(conventions)), by rank"
-        return Format.displayTable(Table(title: title, sorted))
+        return .table(Table(title: title, sorted).presentation)
     }
 
     var scoresTable: Table {
@@ -97,19 +98,19 @@ struct CompositeObject: ScriptObject {
         return Table(title: "Pearson correlation of each aggregate with each of its children", [("aggregate", aggregate), ("child", child), ("r", r)])
     }
 
-    var json: String {
+    var datum: Datum {
         let rows = composite.regions.indices.map { r in
             Value.record(Record([("region", .string(composite.regions[r].id))]
                 + composite.codes.map { ($0, Value.number(composite.scores(of: $0)![r])) }))
         }
-        return Format.json(.record(Record([
+        return Value.record(Record([
             ("index", .string(composite.indexCode)),
             ("method", .list(composite.methods.map { .string($0.description) })),
             ("regions", .list(rows)),
             ("ranks", .table(ranksTable)),
             ("weights", .table(weightsTable)),
             ("steps", .list(steps.map(Value.string))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["scores", "ranks", "weights", "alpha", "correlations", "steps", "index"] + composite.codes }

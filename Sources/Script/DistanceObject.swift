@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -42,27 +43,28 @@ struct DistanceObject: ScriptObject {
         return text
     }
 
-    var display: String {
+    var presentation: Block {
         let n = distances.count
-        guard n > 0 else { return header }
+        guard n > 0 else { return .text(header) }
         let shown = min(n, 8)
         var columns: [(name: String, values: [Value])] = [("", (0..<shown).map { .string(labels[$0]) })]
         for j in 0..<shown {
             columns.append((labels[j], (0..<shown).map { .number(distances[$0, j]) }))
         }
-        let more = n > shown ? "\n(the first \(shown) of \(n) regions; d.matrix has them all)" : ""
-        return header + "\n" + Format.displayTable(Table(columns)) + more
+        var blocks: [Block] = [.text(header), .table(Table(columns).presentation)]
+        if n > shown { blocks.append(.text("(the first \(shown) of \(n) regions; d.matrix has them all)")) }
+        return .stack(blocks)
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("metric", .string(settings.metric.rawValue)),
             ("balanced", .bool(settings.balanced)),
             ("variables", .list(data.names.map(Value.string))),
             ("labels", .list(labels.map(Value.string))),
             ("distances", matrix),
             ("shared", distances.shared == nil ? .missing : sharedMatrix),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["matrix", "shared", "labels", "variables", "values"] }

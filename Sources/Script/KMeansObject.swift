@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -59,17 +60,17 @@ struct KMeansObject: ScriptObject {
     }
 
     /// The profiles' numbers as a table, then each cluster's members on a line.
-    var display: String {
+    var presentation: Block {
         let table = profiles
         let numbers = Table(title: table.title, table.columns.filter { $0.name != "members" })
         let members = (0..<k).map { c in
             "cluster \(c + 1): " + labels.indices.filter { result.clusters[$0] == c }.map { labels[$0] }.joined(separator: ", ")
         }
-        return caption + "\n" + Format.displayTable(numbers) + "\n" + members.joined(separator: "\n")
+        return .stack([.text(caption), .table(numbers.presentation), .text(members.joined(separator: "\n"))])
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("k", .number(Double(k))),
             ("clusters", clusters),
             ("sizes", .vector(result.sizes.map(Double.init))),
@@ -79,7 +80,7 @@ struct KMeansObject: ScriptObject {
             ("best_restart", .number(Double(result.bestRestart + 1))),
             ("seed", .number(Double(seed))),
             ("profiles", .table(profiles)),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["clusters", "profiles", "sizes", "objective", "within", "restarts", "best_restart", "centers"] }

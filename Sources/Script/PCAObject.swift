@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -51,20 +52,20 @@ struct PCAObject: ScriptObject {
         })
     }
 
-    var display: String {
+    var presentation: Block {
         let shown = Table(title: explained.title, explained.columns.map { ($0.name, Array($0.values.prefix(6))) })
-        return header + "\n" + Format.displayTable(shown) + "\n" + Format.displayTable(loadings(upTo: 2))
-            + "\np.coordinates: PC1 and PC2 of every region, for a map"
+        return .stack([.text(header), .table(shown.presentation), .table(loadings(upTo: 2).presentation),
+                       .text("p.coordinates: PC1 and PC2 of every region, for a map")])
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("sdev", .vector(result.standardDeviations)),
             ("explained", .vector(result.explainedVariance)),
             ("variables", .list(data.names.map(Value.string))),
             ("loadings", .table(loadings(upTo: components))),
             ("coordinates", .table(scores(upTo: 2))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["explained", "loadings", "coordinates", "scores", "sdev", "center", "scale"] }

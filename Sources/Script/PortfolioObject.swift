@@ -1,3 +1,4 @@
+import Charts
 import StressTest
 
 /// A portfolio in a script. `p.I02` is an indicator over the regions, `p.DEV` a dimension
@@ -19,13 +20,13 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
             + p.steps.map { "\n" + $0.summary + $0.notes.prefix(8).map { "\n  " + $0 }.joined() + ($0.notes.count > 8 ? "\n  ... (p.changes lists every change)" : "") }.joined()
     }
 
-    var display: String {
+    var presentation: Block {
         var columns: [(name: String, values: [Value])] = [("region", names.map(Value.string))]
         let composites = portfolio.composites()
         for (d, dimension) in portfolio.framework.dimensions.enumerated() {
             columns.append((dimension.code, composites.map { .number($0[d]) }))
         }
-        return Format.displayTable(Table(title: summary + "\ncomposites (weighted means of the indicators); p.\(portfolio.framework.indicators.first?.id ?? "") or p[\"\(portfolio.framework.indicators.first?.id ?? "")\"] for an indicator", columns))
+        return .table(Table(title: summary + "\ncomposites (weighted means of the indicators); p.\(portfolio.framework.indicators.first?.id ?? "") or p[\"\(portfolio.framework.indicators.first?.id ?? "")\"] for an indicator", columns).presentation)
     }
 
     /// Every cell the last pipeline step changed.
@@ -38,17 +39,17 @@ struct PortfolioObject: ScriptObject, CustomStringConvertible {
         ])
     }
 
-    var json: String {
+    var datum: Datum {
         let ids = portfolio.framework.indicators.map(\.id)
         let rows = portfolio.regions.indices.map { r in
             Value.record(Record([("region", .string(portfolio.regions[r].id))]
                 + zip(ids, portfolio.values[r]).map { ($0, Value.number($1)) }))
         }
-        return Format.json(.record(Record([
+        return Value.record(Record([
             ("source", .string(portfolio.source)),
             ("year", portfolio.year.map { .number(Double($0)) } ?? .missing),
             ("regions", .list(rows)),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] {

@@ -1,3 +1,4 @@
+import Charts
 import StressTest
 
 /// Scored survey regions in a script: `with(p, scores)` adds them to a portfolio; `sc.I02` is an
@@ -10,18 +11,19 @@ struct ScoresObject: ScriptObject {
 
     private var regions: [String] { scores.map(\.region) }
 
-    var display: String {
-        guard let first = scores.first else { return "no scored regions" }
+    var presentation: Block {
+        guard let first = scores.first else { return .text("no scored regions") }
         var columns: [(name: String, values: [Value])] = [("indicator", first.indicatorIDs.map(Value.string))]
         for score in scores {
             columns.append((score.region, first.indicatorIDs.map { .number(score.indicators[$0]?.value ?? .nan) }))
         }
-        var lines = [Format.displayTable(Table(title: "survey scores (\(method.rawValue) means of the stakeholder groups; 0..4)", columns))]
+        var blocks: [Block] = [.table(Table(title: "survey scores (\(method.rawValue) means of the stakeholder groups; 0..4)", columns).presentation)]
         var composites: [(name: String, values: [Value])] = [("dimension", first.dimensionCodes.map(Value.string))]
         for score in scores {
             composites.append((score.region, first.dimensionCodes.map { .number(score.composites[$0] ?? .nan) }))
         }
-        lines.append(Format.displayTable(Table(composites)))
+        blocks.append(.text(""))
+        blocks.append(.table(Table(composites).presentation))
         for score in scores {
             let counts = StakeholderGroup.allCases.map { "\($0.rawValue) \(score.respondents[$0, default: 0])" }.joined(separator: ", ")
             var line = "\(score.region): respondents \(counts)"
@@ -29,13 +31,13 @@ struct ScoresObject: ScriptObject {
                 line += "; fewer than \(SurveyScoring.minimumGroupSize) respondents: " + score.smallGroups.map(\.rawValue).joined(separator: ", ")
             }
             if !score.unansweredIndicators.isEmpty { line += "; unanswered: " + score.unansweredIndicators.joined(separator: ", ") }
-            lines.append(line)
+            blocks.append(.text("\n" + line))
         }
-        return lines.joined(separator: "\n\n")
+        return .stack(blocks)
     }
 
-    var json: String {
-        Format.json(ScoresValue.record(scores, method: method, intervals: scores.contains { $0.indicators.values.contains { $0.interval != nil } }))
+    var datum: Datum {
+        ScoresValue.record(scores, method: method, intervals: scores.contains { $0.indicators.values.contains { $0.interval != nil } }).datum
     }
 
     var fieldNames: [String] { ["regions"] + (scores.first.map { $0.indicatorIDs + $0.dimensionCodes } ?? []) }

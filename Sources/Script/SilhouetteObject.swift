@@ -1,3 +1,4 @@
+import Charts
 import Stats
 
 /// Silhouette widths in a script, as R's cluster::silhouette: `s.mean`, `s.clusters` (size and
@@ -36,16 +37,16 @@ struct SilhouetteObject: ScriptObject {
         ])
     }
 
-    var display: String {
-        title + "\n" + Format.displayTable(clustersTable) + "\n" + Format.displayTable(widthsTable(sorted: true))
+    var presentation: Block {
+        .stack([.text(title), .table(clustersTable.presentation), .table(widthsTable(sorted: true).presentation)])
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("mean", .number(widths.mean)),
             ("clusters", .table(clustersTable)),
             ("widths", .table(widthsTable(sorted: false))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["mean", "clusters", "widths"] }

@@ -1,3 +1,4 @@
+import Charts
 import StressTest
 
 /// Survey responses in a script: `score(s)` scores them; `s.respondents`, `s.regions`.
@@ -6,7 +7,7 @@ struct SurveyObject: ScriptObject {
 
     var kind: String { "a survey" }
 
-    var display: String {
+    var presentation: Block {
         var columns: [(name: String, values: [Value])] = [("region", survey.regions.map(Value.string))]
         for group in StakeholderGroup.allCases {
             columns.append((group.rawValue, survey.regions.map { region in
@@ -15,16 +16,16 @@ struct SurveyObject: ScriptObject {
         }
         var title = "survey \(survey.file): \(survey.respondents.count) respondents in \(survey.regions.count) region\(survey.regions.count == 1 ? "" : "s")"
         if !survey.ignoredColumns.isEmpty { title += "\nignored columns: " + survey.ignoredColumns.joined(separator: ", ") }
-        return Format.displayTable(Table(title: title, columns))
+        return .table(Table(title: title, columns).presentation)
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("file", .string(survey.file)),
             ("respondents", .number(Double(survey.respondents.count))),
             ("regions", .list(survey.regions.map(Value.string))),
             ("ignored_columns", .list(survey.ignoredColumns.map(Value.string))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["respondents", "regions", "ignored_columns"] }

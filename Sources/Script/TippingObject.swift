@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -59,21 +60,21 @@ struct TippingObject: ScriptObject {
         return text
     }
 
-    var display: String {
+    var presentation: Block {
         let neighbours = pairsTable(tipping.pairwise.neighbours, title: "neighbours in the ranking and the nearest weights at which they tie")
         let nearest = pairsTable(Array(tipping.pairwise.points.prefix(5)), title: "the five nearest tipping points (t.pairs lists every region)")
-        return header + "\n" + Format.displayTable(neighbours) + "\n" + Format.displayTable(nearest) + "\n" + Format.displayTable(singleTable)
+        return .stack([.text(header), .table(neighbours.presentation), .table(nearest.presentation), .table(singleTable.presentation)])
     }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("region", .string(composite.regions[region].id)),
             ("rank", .number(Double(tipping.pairwise.rank))),
             ("components", .list(tipping.components.map(Value.string))),
             ("nominal", .vector(tipping.weights)),
             ("pairs", .table(pairsTable(tipping.pairwise.points, title: ""))),
             ("weights", .table(singleTable)),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["pairs", "neighbours", "weights", "rank", "components", "nominal"] }

@@ -1,3 +1,4 @@
+import Charts
 import Stats
 import StressTest
 
@@ -46,15 +47,15 @@ struct UncertaintyObject: ScriptObject {
         return Table(title: "how often each region took each rank", columns)
     }
 
-    var display: String { Format.displayTable(regionsTable(sorted: true)) }
+    var presentation: Block { .table(regionsTable(sorted: true).presentation) }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("samples", .number(Double(result.samples))),
             ("seed", .number(Double(result.seed))),
             ("perturbation", .string(perturbation.description)),
             ("regions", .table(regionsTable(sorted: false))),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["regions", "frequencies", "samples", "nominal", "mean", "median", "p05", "p95"] }
@@ -101,10 +102,10 @@ struct SobolObject: ScriptObject {
         return Table(title: "convergence: the indices from the first N/4, N/2 and N rows of the design", columns)
     }
 
-    var display: String { Format.displayTable(table) + "\n" + Format.displayTable(convergence) }
+    var presentation: Block { .stack([.table(table.presentation), .table(convergence.presentation)]) }
 
-    var json: String {
-        Format.json(.record(Record([
+    var datum: Datum {
+        Value.record(Record([
             ("target", .string(target)),
             ("n", .number(Double(sensitivity.samples))),
             ("inputs", .list(inputs.map(Value.string))),
@@ -113,7 +114,7 @@ struct SobolObject: ScriptObject {
             ("S1_conf", .vector(sensitivity.firstOrderConfidence)),
             ("ST_conf", .vector(sensitivity.totalOrderConfidence)),
             ("convergence", .table(convergence)),
-        ])))
+        ])).datum
     }
 
     var fieldNames: [String] { ["table", "inputs", "S1", "ST", "S1_conf", "ST_conf", "convergence"] }

@@ -1,3 +1,4 @@
+import Charts
 import Stats
 
 /// A value of the script language.
@@ -119,10 +120,10 @@ public struct Table: Sendable {
 public protocol ScriptObject: Sendable {
     /// "a portfolio", for error messages.
     var kind: String { get }
-    /// What the REPL prints.
-    var display: String { get }
-    /// The object as JSON.
-    var json: String { get }
+    /// What the REPL, notebooks and reports show: text, tables, fields and charts.
+    var presentation: Block { get }
+    /// The object as data: its JSON (`Format.json`).
+    var datum: Datum { get }
     /// The names `x.name` accepts, for suggestions.
     var fieldNames: [String] { get }
     func field(_ name: String) -> Value?

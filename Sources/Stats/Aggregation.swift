@@ -22,7 +22,7 @@ public enum AggregationMethod: Sendable, Hashable, CustomStringConvertible {
         case .arithmetic: "arithmetic"
         case .geometric: "geometric"
         case .harmonic: "harmonic"
-        case .generalised(let p): "generalised (p = \(StatsError.number(p)))"
+        case .generalised(let p): "generalised (p = \(NumberFormat.exact(p)))"
         }
     }
 
@@ -178,14 +178,14 @@ public enum Aggregation {
                                     allowed: "one method, or one per aggregation level (\(structure.levels.count))")
         }
         for case .generalised(let p) in methods where p == 0 || !p.isFinite {
-            throw .invalidParameter(name: "power", value: StatsError.number(p),
+            throw .invalidParameter(name: "power", value: NumberFormat.exact(p),
                                     allowed: "a finite power other than 0 (use the geometric mean for the limit p → 0)")
         }
         guard threshold >= 0 && threshold <= 1 else {
-            throw .invalidParameter(name: "threshold", value: StatsError.number(threshold), allowed: "a share of the weight between 0 and 1")
+            throw .invalidParameter(name: "threshold", value: NumberFormat.exact(threshold), allowed: "a share of the weight between 0 and 1")
         }
         guard shift.isFinite && shift >= 0 else {
-            throw .invalidParameter(name: "shift", value: StatsError.number(shift), allowed: "a finite number of 0 or more")
+            throw .invalidParameter(name: "shift", value: NumberFormat.exact(shift), allowed: "a finite number of 0 or more")
         }
     }
 }

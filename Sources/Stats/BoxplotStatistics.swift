@@ -39,7 +39,7 @@ public struct BoxplotStatistics: Equatable, Sendable {
         _ data: some Collection<Double>, coefficient k: Double = 1.5, type: QuantileType = .default
     ) throws(StatsError) {
         guard k >= 0 && k.isFinite else {
-            throw .invalidParameter(name: "k", value: StatsError.number(k), allowed: "the whisker coefficient must be a finite number >= 0")
+            throw .invalidParameter(name: "k", value: NumberFormat.exact(k), allowed: "the whisker coefficient must be a finite number >= 0")
         }
         if let statistics = data.withContiguousStorageIfAvailable({ Self(contiguous: $0, k, type) }) {
             self = statistics

@@ -67,7 +67,7 @@ public struct CompositeStructure: Sendable, Equatable {
                     }
                     parent[child] = node.code
                     guard weight.isFinite && weight >= 0 else {
-                        throw .invalidParameter(name: "weight of \(below[child]) in \(node.code)", value: StatsError.number(weight),
+                        throw .invalidParameter(name: "weight of \(below[child]) in \(node.code)", value: NumberFormat.exact(weight),
                                                 allowed: "a finite weight of 0 or more")
                     }
                 }

@@ -56,7 +56,7 @@ public enum HierarchicalClustering {
         let value = distances.values[bad]
         let what = value.isNaN ? "missing (NaN)" : value < 0 ? "negative" : "infinite"
         throw .invalidParameter(
-            name: "distance between items \(i + 1) and \(j + 1)", value: value.isNaN ? "NaN" : StatsError.number(value),
+            name: "distance between items \(i + 1) and \(j + 1)", value: value.isNaN ? "NaN" : NumberFormat.exact(value),
             allowed: "hierarchical clustering needs a finite, non-negative distance for every pair; this one is \(what)"
                 + (value.isNaN ? " (too few shared variables?): impute the data or lower the minimum of shared variables" : ""))
     }

@@ -164,7 +164,7 @@ enum Normalisation {
     static func validate(_ method: NormalisationMethod) throws(StatsError) {
         func finite(_ value: Double, _ name: String) throws(StatsError) {
             guard value.isFinite else {
-                throw .invalidParameter(name: name, value: value.isNaN ? "missing" : StatsError.number(value),
+                throw .invalidParameter(name: name, value: value.isNaN ? "missing" : NumberFormat.exact(value),
                                         allowed: "it must be a finite number")
             }
         }
@@ -178,7 +178,7 @@ enum Normalisation {
             try finite(mean, "z-score mean")
             try finite(sd, "z-score standard deviation")
             guard sd > 0 else {
-                throw .invalidParameter(name: "z-score standard deviation", value: StatsError.number(sd),
+                throw .invalidParameter(name: "z-score standard deviation", value: NumberFormat.exact(sd),
                                         allowed: "it must be greater than 0")
             }
         case .distanceToTarget(let target, _):
@@ -188,7 +188,7 @@ enum Normalisation {
             try finite(upper, "upper goalpost")
             try finite(scale, "goalpost scale")
             guard lower != upper else {
-                throw .invalidParameter(name: "goalposts", value: "\(StatsError.number(lower)) and \(StatsError.number(upper))",
+                throw .invalidParameter(name: "goalposts", value: "\(NumberFormat.exact(lower)) and \(NumberFormat.exact(upper))",
                                         allowed: "the lower and upper goalposts must differ")
             }
         }
@@ -240,7 +240,7 @@ enum Normalisation {
             let flippedTarget = target * sign
             guard flippedTarget != low else {
                 throw .invalidParameter(
-                    name: "target of column \(index)", value: StatsError.number(target),
+                    name: "target of column \(index)", value: NumberFormat.exact(target),
                     allowed: "it equals the column's \(direction == .positive ? "minimum" : "maximum"), "
                         + "so every distance would be divided by 0; choose a target beyond the observed values")
             }

@@ -186,7 +186,7 @@ public func treatOutliers(
 enum OutlierTreatment {
     static func validate(_ thresholds: OutlierThresholds) throws(StatsError) {
         if !(thresholds.skewness >= 0) {
-            throw .invalidParameter(name: "skewness threshold", value: StatsError.number(thresholds.skewness),
+            throw .invalidParameter(name: "skewness threshold", value: NumberFormat.exact(thresholds.skewness),
                                     allowed: "it must be a number >= 0 (COINr's default is 2)")
         }
         if thresholds.kurtosis.isNaN {

@@ -105,7 +105,7 @@ enum PairwiseDistances {
                                     allowed: "one weight per group (\(groups.count))")
         }
         for (g, w) in weights.enumerated() where !(w.isFinite && w >= 0) {
-            throw .invalidParameter(name: "weight of group \(g + 1)", value: StatsError.number(w),
+            throw .invalidParameter(name: "weight of group \(g + 1)", value: NumberFormat.exact(w),
                                     allowed: "a finite number >= 0")
         }
         guard weights.reduce(0, +) > 0 else {

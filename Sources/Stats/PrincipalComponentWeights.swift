@@ -50,7 +50,7 @@ public struct PrincipalComponentWeights: Sendable, Equatable {
         var loadings = eigen.eigenvectors.column(0)
         if loadings.reduce(0, +) < 0 { loadings = loadings.map { -$0 } }
         if let negative = loadings.firstIndex(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "loading of column \(negative + 1)", value: StatsError.number(loadings[negative]),
+            throw .invalidParameter(name: "loading of column \(negative + 1)", value: NumberFormat.exact(loadings[negative]),
                                     allowed: "principal-component weights are the loadings of the first component, and a negative loading cannot be a weight; check the column's direction or give explicit weights")
         }
         weights = loadings

@@ -190,7 +190,7 @@ public struct SobolSensitivity: Sendable {
             throw .invalidParameter(name: "resamples", value: String(resamples), allowed: "0 (no confidence intervals) or at least 2")
         }
         guard confidenceLevel > 0 && confidenceLevel < 1 else {
-            throw .invalidParameter(name: "confidenceLevel", value: StatsError.number(confidenceLevel), allowed: "strictly between 0 and 1")
+            throw .invalidParameter(name: "confidenceLevel", value: NumberFormat.exact(confidenceLevel), allowed: "strictly between 0 and 1")
         }
         if let threads, threads < 1 {
             throw .invalidParameter(name: "threads", value: String(threads), allowed: "at least 1")
@@ -253,7 +253,7 @@ public struct SobolSensitivity: Sendable {
             let matrix = bad / (n * m), row = (bad / m) % n, output = bad % m
             let location = matrix == 0 ? "A" : matrix == 1 ? "B" : "A_B(\(groups[matrix - 2].name))"
             throw .invalidParameter(
-                name: "model output", value: y[bad].isNaN ? "missing (NaN)" : StatsError.number(y[bad]),
+                name: "model output", value: y[bad].isNaN ? "missing (NaN)" : NumberFormat.exact(y[bad]),
                 allowed: "finite numbers; found at row \(row + 1) of matrix \(location)" + (m > 1 ? ", output \(output + 1)" : ""))
         }
 

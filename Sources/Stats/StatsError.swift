@@ -20,15 +20,13 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// their covariance matrix is singular (Mahalanobis distance, whitening).
     case collinearVariables([Int])
 
-    /// A number as a message shows it: whole numbers without a decimal point.
-    public static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-    }
+    /// A number as a message shows it (`NumberFormat.exact`).
+    public static func number(_ x: Double) -> String { NumberFormat.exact(x) }
 
     public var description: String {
         switch self {
         case .probabilityOutOfRange(let p, _):
-            "probability \(p.isNaN ? "missing" : Self.number(p)) is outside [0, 1]"
+            "probability \(p.isNaN ? "missing" : NumberFormat.exact(p)) is outside [0, 1]"
         case .lengthMismatch(let a, let b):
             "the vectors have different lengths (\(a) and \(b))"
         case .invalidParameter(let name, let value, let allowed):
@@ -38,7 +36,7 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .shapeMismatch(let message):
             message
         case .aggregationDomain(let unit, let member, let value, let method, let allowed):
-            "unit \(unit + 1) has \(member) = \(Self.number(value)), which a \(method) mean cannot aggregate (it needs \(allowed))"
+            "unit \(unit + 1) has \(member) = \(NumberFormat.exact(value)), which a \(method) mean cannot aggregate (it needs \(allowed))"
         case .constantColumn(let index, let method):
             "column \(index) is constant (its observed values are all equal, or there is only one): "
                 + "\(method) would divide by a spread of 0; leave the indicator out or use a rank normalisation"

@@ -297,13 +297,13 @@ public enum TippingPoints {
         }
         for (j, w) in weights.enumerated() where !(w >= 0 && w.isFinite) {
             throw .invalidParameter(
-                name: "weights[\(j + 1)]", value: w.isNaN ? "missing" : StatsError.number(w),
+                name: "weights[\(j + 1)]", value: w.isNaN ? "missing" : NumberFormat.exact(w),
                 allowed: "weights must be finite and non-negative")
         }
         let total = weights.reduce(0, +)
         guard abs(total - 1) <= 1e-9 else {
             throw .invalidParameter(
-                name: "weights", value: "a sum of \(StatsError.number(total))",
+                name: "weights", value: "a sum of \(NumberFormat.exact(total))",
                 allowed: "the weights must sum to 1 (within 1e-9); divide them by their sum first")
         }
         guard (0..<n).contains(region) else {
@@ -312,7 +312,7 @@ public enum TippingPoints {
         }
         for (index, value) in scores.elements.enumerated() where !value.isFinite {
             throw .invalidParameter(
-                name: "scores", value: "\(value.isNaN ? "missing" : StatsError.number(value)) for region "
+                name: "scores", value: "\(value.isNaN ? "missing" : NumberFormat.exact(value)) for region "
                     + "\(index / m + 1), component \(index % m + 1)",
                 allowed: "tipping points need every region's scores; remove regions with missing scores first")
         }

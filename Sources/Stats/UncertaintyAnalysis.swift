@@ -93,7 +93,7 @@ public struct UncertaintyAnalysis: Sendable {
             for (j, column) in alternative.enumerated() {
                 if let u = column.firstIndex(where: { $0.isInfinite }) {
                     throw .invalidParameter(name: "\(structure.indicators[j]) of unit \(u + 1) in data alternative \(a + 1)",
-                                            value: StatsError.number(column[u]), allowed: "a finite value or missing (NaN)")
+                                            value: NumberFormat.exact(column[u]), allowed: "a finite value or missing (NaN)")
                 }
             }
         }

@@ -47,8 +47,8 @@ public enum WeightPerturbation: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .uniform(let f, let r): "uniform ±\(StatsError.number(f * 100)) %\(r ? ", renormalised" : ", not renormalised")"
-        case .dirichlet(let c): "Dirichlet (concentration \(StatsError.number(c)))"
+        case .uniform(let f, let r): "uniform ±\(NumberFormat.exact(f * 100)) %\(r ? ", renormalised" : ", not renormalised")"
+        case .dirichlet(let c): "Dirichlet (concentration \(NumberFormat.exact(c)))"
         case .simplex: "uniform on the simplex"
         }
     }
@@ -95,11 +95,11 @@ public struct WeightSampler: Sendable {
         switch perturbation {
         case .uniform(let f, _):
             guard f >= 0 && f <= 1 else {
-                throw .invalidParameter(name: "fraction", value: StatsError.number(f), allowed: "a share between 0 and 1")
+                throw .invalidParameter(name: "fraction", value: NumberFormat.exact(f), allowed: "a share between 0 and 1")
             }
         case .dirichlet(let c):
             guard c.isFinite && c > 0 else {
-                throw .invalidParameter(name: "concentration", value: StatsError.number(c), allowed: "a finite number above 0")
+                throw .invalidParameter(name: "concentration", value: NumberFormat.exact(c), allowed: "a finite number above 0")
             }
         case .simplex: break
         }

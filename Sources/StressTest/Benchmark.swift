@@ -62,7 +62,7 @@ public struct Benchmark: Sendable {
 
     /// The conventions, for captions.
     public var conventions: String {
-        "quartiles: quantile type \(quantileType.rawValue); whiskers at \(StatsError.number(coefficient)) IQR; composites: weighted means of the indicators (framework weights); \(regionCount) regions\(year.map { ", \($0)" } ?? "")"
+        "quartiles: quantile type \(quantileType.rawValue); whiskers at \(NumberFormat.exact(coefficient)) IQR; composites: weighted means of the indicators (framework weights); \(regionCount) regions\(year.map { ", \($0)" } ?? "")"
     }
 
     public init(_ portfolio: Portfolio, region name: String, type: QuantileType = .default, coefficient: Double = 1.5) throws(PortfolioError) {

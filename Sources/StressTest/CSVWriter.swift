@@ -1,22 +1,29 @@
 import Foundation
+import Stats
 
-/// Writes the CSV files the toolkit saves (portfolios, composites): RFC 4180 quoting, numbers in
-/// shortest round-trip form (whole numbers without a decimal point), missing values as empty
-/// cells, LF line ends, and atomic writes that replace an existing file only when asked to.
+/// Writes the CSV files the toolkit saves (portfolios, composites, survey scores, templates, the
+/// demo data): RFC 4180 quoting of any cell with a comma, semicolon, quote or line break (so a
+/// file reads back whichever delimiter a reader guesses), numbers in shortest round-trip form
+/// (`NumberFormat.exact`), missing values as empty cells, LF line ends, and atomic writes that
+/// replace an existing file only when asked to.
 public enum CSVWriter {
     /// One CSV document from a header and rows of cells.
     public static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([header] + rows).map(line).joined(separator: "\n") + "\n"
+    }
+
+    /// One line of cells (without its line end).
+    public static func line(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",")
     }
 
     /// A number as a cell: empty for missing (NaN).
     public static func number(_ x: Double) -> String {
-        if x.isNaN { return "" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        x.isNaN ? "" : NumberFormat.exact(x)
     }
 
-    static func quoted(_ cell: String) -> String {
+    /// A cell, quoted (quotes doubled) when it holds a delimiter, a quote or a line break.
+    public static func field(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -112,7 +112,7 @@ public struct CompositeIndicator: Sendable {
 
     static func translate(_ error: StatsError, regions: [Portfolio.Region]) -> PortfolioError {
         if case .aggregationDomain(let unit, let member, let value, let method, let allowed) = error {
-            return PortfolioError("\(regions[unit].label) has \(member) = \(StatsError.number(value)), which a \(method) mean cannot aggregate (it needs \(allowed))",
+            return PortfolioError("\(regions[unit].label) has \(member) = \(NumberFormat.exact(value)), which a \(method) mean cannot aggregate (it needs \(allowed))",
                                   help: "choose shift: c to aggregate M(x + c) - c, normalise to positive values first, or use the arithmetic mean")
         }
         return PortfolioError(error.description)
@@ -141,7 +141,7 @@ public struct CompositeIndicator: Sendable {
                                      help: NameSuggestion.help(for: code, among: known.sorted()))
             }
             guard w.isFinite && w >= 0 else {
-                throw PortfolioError("the weight of \(code) is \(StatsError.number(w))", help: "weights are finite numbers of 0 or more")
+                throw PortfolioError("the weight of \(code) is \(NumberFormat.exact(w))", help: "weights are finite numbers of 0 or more")
             }
         }
         do throws(StatsError) {

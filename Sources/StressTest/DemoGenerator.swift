@@ -322,7 +322,7 @@ public struct DemoGenerator: Sendable {
                              Self.number(s.population), Self.number(s.gdp), Self.number(s.manufacturing),
                              Self.number(s.researchIntensity), Self.number(s.clusterOrganisations)]
                     + rows[r][w] + [sourceLabel]
-                lines.append(cells.map(Questionnaire.csvField).joined(separator: ","))
+                lines.append(CSVWriter.line(cells))
             }
         }
         let portfolio = File(name: Self.portfolioFile, contents: lines.joined(separator: "\n") + "\n")
@@ -375,7 +375,7 @@ public struct DemoGenerator: Sendable {
                 cells.append(String(Int(Self.limit(answer, 0, 4))))
             }
             cells += [Self.timestamp(times[k]), language, sourceLabel]
-            lines.append(cells.map(Questionnaire.csvField).joined(separator: ","))
+            lines.append(CSVWriter.line(cells))
         }
         return lines.joined(separator: "\n") + "\n"
     }

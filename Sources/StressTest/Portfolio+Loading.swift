@@ -145,7 +145,7 @@ extension Portfolio {
                 if let scale = indicator.scale, !x.isNaN, !scale.contains(x) {
                     errors.append(table.issue(row: index, column: column, value: cells[column].trimmingCharacters(in: .whitespaces),
                                               "is outside the indicator's scale",
-                                              allowed: "\(StatsError.number(scale.lowerBound)) to \(StatsError.number(scale.upperBound)), or an empty cell"))
+                                              allowed: "\(NumberFormat.exact(scale.lowerBound)) to \(NumberFormat.exact(scale.upperBound)), or an empty cell"))
                 }
                 row.append(x)
             }

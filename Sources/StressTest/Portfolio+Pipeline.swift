@@ -96,11 +96,11 @@ extension Portfolio {
             let code = framework.indicators[j].id
             let report = result.report
             if report.logTransformed {
-                notes.append("\(code): log-transformed (winsorising did not bring skewness \(ReportFormat.number(report.skewnessBefore)) and kurtosis \(ReportFormat.number(report.kurtosisBefore)) under the thresholds)")
+                notes.append("\(code): log-transformed (winsorising did not bring skewness \(NumberFormat.standard.significant(report.skewnessBefore, digits: 4)) and kurtosis \(NumberFormat.standard.significant(report.kurtosisBefore, digits: 4)) under the thresholds)")
             } else if report.winsorisedCount > 0 {
-                notes.append("\(code): \(report.winsorisedCount) value\(report.winsorisedCount == 1 ? "" : "s") winsorised (skewness \(ReportFormat.number(report.skewnessBefore)) -> \(ReportFormat.number(report.skewnessAfter)), kurtosis \(ReportFormat.number(report.kurtosisBefore)) -> \(ReportFormat.number(report.kurtosisAfter)))")
+                notes.append("\(code): \(report.winsorisedCount) value\(report.winsorisedCount == 1 ? "" : "s") winsorised (skewness \(NumberFormat.standard.significant(report.skewnessBefore, digits: 4)) -> \(NumberFormat.standard.significant(report.skewnessAfter, digits: 4)), kurtosis \(NumberFormat.standard.significant(report.kurtosisBefore, digits: 4)) -> \(NumberFormat.standard.significant(report.kurtosisAfter, digits: 4)))")
             } else if report.failed && method == .none {
-                notes.append("\(code): fails the thresholds (skewness \(ReportFormat.number(report.skewnessBefore)), kurtosis \(ReportFormat.number(report.kurtosisBefore))), not treated")
+                notes.append("\(code): fails the thresholds (skewness \(NumberFormat.standard.significant(report.skewnessBefore, digits: 4)), kurtosis \(NumberFormat.standard.significant(report.kurtosisBefore, digits: 4))), not treated")
             }
             if report.logTransformed || report.winsorisedCount > 0 { treatedIndicators += 1 }
             let note = report.logTransformed ? "log" : "winsorised"
@@ -152,24 +152,13 @@ extension Portfolio {
     static func describe(_ method: NormalisationMethod) -> String {
         switch method {
         case .none: "none"
-        case .minMax(let l, let u): "min-max to \(ReportFormat.number(l))..\(ReportFormat.number(u))"
-        case .zScore(let m, let s): "z-score, mean \(ReportFormat.number(m)), sd \(ReportFormat.number(s))"
+        case .minMax(let l, let u): "min-max to \(NumberFormat.standard.significant(l, digits: 4))..\(NumberFormat.standard.significant(u, digits: 4))"
+        case .zScore(let m, let s): "z-score, mean \(NumberFormat.standard.significant(m, digits: 4)), sd \(NumberFormat.standard.significant(s, digits: 4))"
         case .rank: "rank"
         case .percentileRank: "percentile rank"
         case .borda: "Borda score"
         case .distanceToTarget(_, let cap): "distance to target" + (cap ? ", capped at 1" : "")
-        case .goalposts(let l, let u, let a, let t): "goalposts \(ReportFormat.number(l))..\(ReportFormat.number(u)) x \(ReportFormat.number(a))" + (t ? ", truncated" : "")
+        case .goalposts(let l, let u, let a, let t): "goalposts \(NumberFormat.standard.significant(l, digits: 4))..\(NumberFormat.standard.significant(u, digits: 4)) x \(NumberFormat.standard.significant(a, digits: 4))" + (t ? ", truncated" : "")
         }
-    }
-}
-
-/// Numbers in step reports: up to 4 significant decimals.
-enum ReportFormat {
-    static func number(_ x: Double) -> String {
-        if x.isNaN { return "missing" }
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        var text = String(format: "%.4g", x)
-        if text.contains("e") { text = "\(x)" }
-        return text
     }
 }

@@ -292,16 +292,10 @@ extension Questionnaire {
     public func answerTemplateCSV(for group: StakeholderGroup, region: String = "") -> String {
         let header = ["respondent", "region", "group"] + questions.map(\.id)
         let starter = ["", region, group.rawValue] + questions.map { _ in "" }
-        return [header, starter].map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return CSVWriter.document(header: header, rows: [starter])
     }
 
     private func dimensionCount(_ questions: [Question]) -> Int {
         Set(questions.compactMap { framework.indicator($0.indicator)?.dimension }).count
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break (quotes doubled).
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -28,6 +28,6 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let last else { return }
-        ScriptOutput.print(json ? Format.json(last) : Format.display(last))
+        ScriptOutput.print(json ? Format.json(last) : ScriptOutput.display(last))
     }
 }

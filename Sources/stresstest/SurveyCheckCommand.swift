@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import StressTest
 
 /// `stresstest survey check FILE`: validates a survey export and reports who answered.
@@ -36,16 +37,17 @@ struct SurveyCheckCommand: ParsableCommand {
         var counts = [String: [StakeholderGroup: Int]]()
         for respondent in survey.respondents { counts[respondent.region, default: [:]][respondent.group, default: 0] += 1 }
         if !regions.isEmpty {
-            var rows = regions.map { region in
-                [region] + groups.map { String(counts[region]?[$0] ?? 0) }
-                    + [String(counts[region]?.values.reduce(0, +) ?? 0)]
+            func count(_ n: Int) -> DataTable.Cell { .number(Double(n)) }
+            var columns = [DataTable.Column("region", (regions + ["total"]).map(DataTable.Cell.text))]
+            for group in groups {
+                columns.append(.init(group.rawValue, regions.map { count(counts[$0]?[group] ?? 0) }
+                    + [count(survey.respondents.count(where: { $0.group == group }))]))
             }
-            rows.append(["total"] + groups.map { group in String(survey.respondents.count(where: { $0.group == group })) } + [String(total)])
+            columns.append(.init("total", regions.map { count(counts[$0]?.values.reduce(0, +) ?? 0) } + [count(total)]))
             lines.append("")
             lines.append("Respondents per region and stakeholder group:")
             lines.append("")
-            lines += SurveyCommand.table(["region"] + groups.map(\.rawValue) + ["total"], rows,
-                                         rightAligned: Set(1...(groups.count + 1)))
+            lines += SurveyCommand.lines(DataTable(columns))
         }
 
         var flags = [String]()

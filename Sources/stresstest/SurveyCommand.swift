@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Charts
 import Script
 import StressTest
 
@@ -38,41 +39,9 @@ extension SurveyCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Lines of a text table: columns separated by two spaces, the columns in `rightAligned`
-    /// padded on the left, the last column not padded on the right.
-    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            var line = ""
-            for (column, cell) in cells.enumerated() {
-                if column > 0 { line += "  " }
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                if rightAligned.contains(column) {
-                    line += padding + cell
-                } else {
-                    line += column == cells.count - 1 ? cell : cell + padding
-                }
-            }
-            return line
-        }
-    }
-
-    /// A value for reading: 2 decimals, `-` when missing.
-    static func fixed(_ x: Double) -> String {
-        x.isNaN ? "-" : String(format: "%.2f", x)
-    }
-
-    /// A value for files: the shortest form that reads back as the same number (integers
-    /// without `.0`), as in `Format.json`; missing is the empty string.
-    static func exact(_ x: Double) -> String {
-        x.isNaN ? "" : Format.json(.number(x))
-    }
-
-    /// A CSV field, quoted when it holds the delimiter, a quote or a line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A table as the terminal shows it (the one table layout of `Charts`).
+    static func lines(_ table: DataTable) -> [String] {
+        TerminalRenderer().render(table).components(separatedBy: "\n")
     }
 
     /// "operational (2), intermediate (0)": groups with their respondent counts.

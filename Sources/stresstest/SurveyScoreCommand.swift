@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import Script
 import StressTest
 
@@ -81,21 +82,21 @@ struct SurveyScoreCommand: ParsableCommand {
         let codes = framework.indicators.map(\.id) + framework.dimensions.map(\.code)
         var header = ["region"] + StakeholderGroup.allCases.map(\.rawValue) + codes
         if intervals { header += codes.flatMap { ["\($0)_lo", "\($0)_hi"] } }
-        var lines = [header.map(SurveyCommand.csvField).joined(separator: ",")]
+        var rows = [[String]]()
         for score in scores {
             func value(_ code: String) -> Double { score.indicators[code]?.value ?? score.composites[code] ?? .nan }
             func interval(_ code: String) -> ClosedRange<Double>? { score.indicators[code]?.interval ?? score.compositeIntervals[code] }
-            var cells = [SurveyCommand.csvField(score.region)]
+            var cells = [score.region]
             cells += StakeholderGroup.allCases.map { String(score.respondents[$0, default: 0]) }
-            cells += codes.map { SurveyCommand.exact(value($0)) }
+            cells += codes.map { CSVWriter.number(value($0)) }
             if intervals {
                 cells += codes.flatMap { code in
-                    interval(code).map { [SurveyCommand.exact($0.lowerBound), SurveyCommand.exact($0.upperBound)] } ?? ["", ""]
+                    interval(code).map { [CSVWriter.number($0.lowerBound), CSVWriter.number($0.upperBound)] } ?? ["", ""]
                 }
             }
-            lines.append(cells.joined(separator: ","))
+            rows.append(cells)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSVWriter.document(header: header, rows: rows)
     }
 
     // MARK: Text
@@ -113,7 +114,7 @@ struct SurveyScoreCommand: ParsableCommand {
         if resamples > 0 {
             text += "90% = bootstrap percentile interval (\(resamples) resamples within groups, seed \(seed)); "
         }
-        text += "- = missing; groups with fewer than \(SurveyScoring.minimumGroupSize) respondents are flagged."
+        text += "missing = no value; groups with fewer than \(SurveyScoring.minimumGroupSize) respondents are flagged."
         return text
     }
 
@@ -121,8 +122,8 @@ struct SurveyScoreCommand: ParsableCommand {
         let framework = scoring.framework
         let groups = StakeholderGroup.allCases
         let intervals = resamples > 0
-        func interval(_ range: ClosedRange<Double>?) -> String {
-            range.map { "[\(SurveyCommand.fixed($0.lowerBound)), \(SurveyCommand.fixed($0.upperBound))]" } ?? "-"
+        func interval(_ range: ClosedRange<Double>?) -> DataTable.Cell {
+            range.map { .interval($0.lowerBound, $0.upperBound) } ?? .number(.nan)
         }
         var lines = ["Survey scores: \(survey.file) (\(scores.count) region\(scores.count == 1 ? "" : "s"), "
                      + "\(survey.respondents.count) respondent\(survey.respondents.count == 1 ? "" : "s"))"]
@@ -133,27 +134,29 @@ struct SurveyScoreCommand: ParsableCommand {
             lines.append("\(score.region): \(total) respondent\(total == 1 ? "" : "s") ("
                          + groups.map { "\($0.rawValue) \(score.respondents[$0, default: 0])" }.joined(separator: ", ") + ")")
             lines.append("")
-            var header = ["indicator", "value"]
-            if intervals { header.append("90%") }
-            header += ["sd", "gap"] + groups.map(\.letter) + ["name"]
-            let rows = score.indicatorIDs.map { id -> [String] in
-                let indicator = score.indicators[id]
-                var cells = [id, SurveyCommand.fixed(indicator?.value ?? .nan)]
-                if intervals { cells.append(interval(indicator?.interval)) }
-                cells += [SurveyCommand.fixed(indicator?.standardDeviation ?? .nan), SurveyCommand.fixed(indicator?.perceptionGap ?? .nan)]
-                cells += groups.map { String(indicator?.answered[$0] ?? 0) }
-                cells.append(framework.indicator(id)?.name ?? "")
-                return cells
-            }
-            lines += SurveyCommand.table(header, rows, rightAligned: Set(1..<(header.count - 1)))
+            let ids = score.indicatorIDs
+            let indicators = ids.map { score.indicators[$0] }
+            var columns: [DataTable.Column] = [
+                .init("indicator", ids.map(DataTable.Cell.text)),
+                .init("value", indicators.map { .number($0?.value ?? .nan) }, decimals: 2),
+            ]
+            if intervals { columns.append(.init("90%", indicators.map { interval($0?.interval) }, decimals: 2)) }
+            columns += [
+                .init("sd", indicators.map { .number($0?.standardDeviation ?? .nan) }, decimals: 2),
+                .init("gap", indicators.map { .number($0?.perceptionGap ?? .nan) }, decimals: 2),
+            ]
+            columns += groups.map { group in .init(group.letter, indicators.map { .number(Double($0?.answered[group] ?? 0)) }) }
+            columns.append(.init("name", ids.map { .text(framework.indicator($0)?.name ?? "") }))
+            lines += SurveyCommand.lines(DataTable(columns))
             lines.append("")
-            let compositeHeader = ["composite", "value"] + (intervals ? ["90%"] : []) + ["name"]
-            let compositeRows = score.dimensionCodes.map { code -> [String] in
-                [code, SurveyCommand.fixed(score.composites[code] ?? .nan)]
-                    + (intervals ? [interval(score.compositeIntervals[code])] : [])
-                    + [framework.dimension(code)?.name ?? ""]
-            }
-            lines += SurveyCommand.table(compositeHeader, compositeRows, rightAligned: Set(1..<(compositeHeader.count - 1)))
+            let codes = score.dimensionCodes
+            var compositeColumns: [DataTable.Column] = [
+                .init("composite", codes.map(DataTable.Cell.text)),
+                .init("value", codes.map { .number(score.composites[$0] ?? .nan) }, decimals: 2),
+            ]
+            if intervals { compositeColumns.append(.init("90%", codes.map { interval(score.compositeIntervals[$0]) }, decimals: 2)) }
+            compositeColumns.append(.init("name", codes.map { .text(framework.dimension($0)?.name ?? "") }))
+            lines += SurveyCommand.lines(DataTable(compositeColumns))
             var flags = [String]()
             if !score.smallGroups.isEmpty {
                 flags.append("fewer than \(SurveyScoring.minimumGroupSize) respondents in "

@@ -285,9 +285,10 @@ struct QuestionnaireTests {
     }
 
     @Test func csvFieldsAreQuotedOnlyWhenNeeded() {
-        #expect(Questionnaire.csvField("plain") == "plain")
-        #expect(Questionnaire.csvField("a,b") == "\"a,b\"")
-        #expect(Questionnaire.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(Questionnaire.csvField("two\nlines") == "\"two\nlines\"")
+        #expect(CSVWriter.field("plain") == "plain")
+        #expect(CSVWriter.field("a,b") == "\"a,b\"")
+        #expect(CSVWriter.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVWriter.field("a;b") == "\"a;b\"")
     }
 }
