@@ -20,8 +20,6 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// their covariance matrix is singular (Mahalanobis distance, whitening).
     case collinearVariables([Int])
 
-    /// A number as a message shows it (`NumberFormat.exact`).
-    public static func number(_ x: Double) -> String { NumberFormat.exact(x) }
 
     public var description: String {
         switch self {
