@@ -45,7 +45,7 @@ let package = Package(
             "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "ScriptTests", dependencies: [
-            "Script", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            "Script", "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(

@@ -29,6 +29,8 @@ public struct Chart: Sendable {
     /// In drawing order: later marks lie on top.
     public var marks: [Mark]
     public var legend: [LegendEntry]
+    /// The columns to draw in, in a terminal; nil: the terminal's width.
+    public var columns: Int?
 
     public init(kind: Kind, title: String, caption: String, frame: Frame, marks: [Mark], legend: [LegendEntry] = []) {
         self.kind = kind

@@ -12,13 +12,18 @@ public struct Mark: Sendable {
     public var label: String?
     /// The values it stands for, by name (`q1`, `median`, `value`, `p05`, ...).
     public var data: [Datum.Field]
+    /// True for a mark that shows the data of another mark again (a rank interval's median
+    /// point): it has the same hover text, and the JSON lists the data once.
+    public var repeatsData: Bool
 
-    public init(_ geometry: Geometry, role: Role, symbol: Symbol = .circle, label: String? = nil, data: [Datum.Field] = []) {
+    public init(_ geometry: Geometry, role: Role, symbol: Symbol = .circle, label: String? = nil, data: [Datum.Field] = [],
+                repeatsData: Bool = false) {
         self.geometry = geometry
         self.role = role
         self.symbol = symbol
         self.label = label
         self.data = data
+        self.repeatsData = repeatsData
     }
 
     /// Whether the mark stands for data (and gets a tooltip and a place in the JSON).
@@ -73,6 +78,8 @@ public enum Role: Sendable, Hashable {
     case outlier
     /// One of several groups (clusters, first-order and total indices), numbered from 0.
     case series(Int)
+    /// A confidence or percentile interval drawn as whiskers with end caps.
+    case interval
     /// A line that only guides the eye: a dendrogram's joins above the cut, a radar's spokes.
     case guide
 
@@ -86,6 +93,7 @@ public enum Role: Sendable, Hashable {
         case .band: "band"
         case .outlier: "outlier"
         case .series(let i): "series \(i + 1)"
+        case .interval: "interval"
         case .guide: "guide"
         }
     }

@@ -12,11 +12,15 @@ extension TerminalChart {
         }
         let numberWidth = String(rows.count).count
         let nameWidth = min(rows.map(TerminalText.width).max() ?? 0, max(8, width / 4))
-        let labelWidth = numberWidth + 1 + nameWidth
-        let decimals = NumberFormat.columnDecimals(values.flatMap { $0 })
-        let texts = values.map { row in row.map { numbers.fixed($0, decimals: min(decimals, 2)) } }
-        let numberCell = max(4, (texts.flatMap { $0 }.map(TerminalText.width).max() ?? 0) + 1, String(columns.count).count + 1)
-        let showsNumbers = labelWidth + numberCell * columns.count <= width
+        let labelWidth = numberWidth + 1 + nameWidth + 1
+        // Values with two decimals (or one, or none) where they fit, else shades.
+        var texts = [[String]](), numberCell = 0, showsNumbers = false
+        for decimals in Set([min(2, NumberFormat.columnDecimals(values.flatMap { $0 })), 1, 0]).sorted(by: >) {
+            texts = values.map { row in row.map { numbers.fixed($0, decimals: decimals) } }
+            numberCell = max(3, (texts.flatMap { $0 }.map(TerminalText.width).max() ?? 0) + 1, String(columns.count).count + 1)
+            showsNumbers = labelWidth + numberCell * columns.count <= width
+            if showsNumbers || decimals == 0 { break }
+        }
         let cellWidth = showsNumbers ? numberCell : 2
         let shown = min(columns.count, max(1, (width - labelWidth) / cellWidth))
 
@@ -29,7 +33,7 @@ extension TerminalChart {
         out.append(String(repeating: " ", count: labelWidth) + header)
         for (r, name) in rows.enumerated() {
             var line = TerminalText.padded(String(r + 1), to: numberWidth, right: true) + " "
-                + TerminalText.padded(TerminalText.truncated(name, to: nameWidth), to: nameWidth)
+                + TerminalText.padded(TerminalText.truncated(name, to: nameWidth), to: nameWidth) + " "
             for c in 0..<shown {
                 let value = values[r][c]
                 if showsNumbers {
@@ -40,14 +44,15 @@ extension TerminalChart {
             }
             out.append(line)
         }
+        var notes = [String]()
         if !showsNumbers {
-            out.append(dim("shades: ░ ▒ ▓ █ from small to large |value| (of \(numbers.ticks([colours.domain.lowerBound, colours.domain.upperBound]).joined(separator: " to ")))"
-                + (isDiverging(colours) ? "; − below \(numbers.reading(centre(colours)))" : "")))
+            notes.append("shades: ░ ▒ ▓ █ from small to large |value| (of \(numbers.ticks([colours.domain.lowerBound, colours.domain.upperBound]).joined(separator: " to ")))"
+                         + (isDiverging(colours) ? "; − below \(numbers.reading(centre(colours)))" : ""))
         }
         if shown < columns.count {
-            out.append(dim("(columns 1 to \(shown) of \(columns.count) shown; a wider terminal or width: shows more)"))
+            notes.append("(columns 1 to \(shown) of \(columns.count) shown; a wider terminal or width: shows more)")
         }
-        return out
+        return out + notes.flatMap { TerminalText.wrapped($0, to: width) }.map(dim)
     }
 
     private func isDiverging(_ scale: ColourScale) -> Bool {

@@ -18,6 +18,7 @@ extension TerminalChart {
         func dotY(_ v: Double) -> Double { (1 - y.fraction(v)) * Double(4 * plotHeight - 1) }
 
         var texts = [(column: Int, row: Int, text: String, role: Role)]()
+        var bands = [[Point]]()
         for mark in chart.marks {
             let role = mark.role
             switch mark.geometry {
@@ -27,8 +28,7 @@ extension TerminalChart {
                 canvas.line(dotX(x1), dotY(y1), dotX(x2), dotY(y2), role: role, dashed: role == .reference)
             case .path(let points, let closed):
                 if closed && role == .band {
-                    fill(points, on: &canvas, role: role, column: { x.fraction($0) * Double(plotWidth - 1) },
-                         row: { (1 - y.fraction($0)) * Double(plotHeight - 1) })
+                    bands.append(points)  // shaded last, around the lines drawn over it
                 } else {
                     let ring = closed ? points + points.prefix(1) : points
                     for (a, b) in zip(ring, ring.dropFirst()) {
@@ -42,6 +42,10 @@ extension TerminalChart {
             case .box, .cell:
                 continue
             }
+        }
+        for band in bands {
+            fill(band, on: &canvas, role: .band, column: { x.fraction($0) * Double(plotWidth - 1) },
+                 row: { (1 - y.fraction($0)) * Double(plotHeight - 1) })
         }
         let unplaced = Self.placeLabels(texts, on: &canvas)
 

@@ -1,8 +1,7 @@
 import Foundation
 import Stats
 
-/// A radar: spokes from the centre, clockwise from the top, the outer ring and the tick rings
-/// dashed, each series a braille polygon with its symbol at the vertices, the spokes' names
+/// A radar: spokes from the centre, clockwise from the top, the outer ring, each series a braille polygon with its symbol at the vertices, the spokes' names
 /// outside the circle and the tick values along the top spoke.
 extension TerminalChart {
     func radarBody(spokes: [String], r: Axis) -> [String] {
@@ -21,11 +20,10 @@ extension TerminalChart {
             let end = position(Double(i), r.domain.upperBound)
             canvas.line(centreX, centreY, end.x, end.y, role: .guide)
         }
-        for tick in r.ticks where tick > r.domain.lowerBound {
-            let ring = spokes.indices.map { position(Double($0), tick) }
-            for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1)) {
-                canvas.line(a.x, a.y, b.x, b.y, role: .guide, dashed: tick < r.domain.upperBound)
-            }
+        // The outer ring only: inner rings would blur the polygons at this resolution.
+        let ring = spokes.indices.map { position(Double($0), r.domain.upperBound) }
+        for (a, b) in zip(ring, ring.dropFirst() + ring.prefix(1)) {
+            canvas.line(a.x, a.y, b.x, b.y, role: .guide)
         }
         var vertices = [(Int, Int, Character, Role)]()
         for mark in chart.marks {

@@ -35,7 +35,12 @@ extension TerminalChart {
                 }
             case .segment(let x1, let y1, let x2, let y2):
                 if let r = onRow(y1), y1 == y2 {
-                    for c in min(column(x1), column(x2))...max(column(x1), column(x2)) { canvas.put("─", c, r, role: role) }
+                    // Under what is there: a bar or a point keeps its cell, the line shows beside it.
+                    let (a, b) = (min(column(x1), column(x2)), max(column(x1), column(x2)))
+                    for c in a...b {
+                        let character: Character = role == .interval && a < b ? (c == a ? "├" : c == b ? "┤" : "─") : "─"
+                        canvas.put(character, c, r, role: role, onlyIfEmpty: true)
+                    }
                 } else if x1 == x2 && (role == .reference || role == .guide) {
                     let top = Int(min(y1, y2).rounded(.up)), bottom = Int(max(y1, y2).rounded(.down))
                     if top <= bottom {
@@ -46,7 +51,9 @@ extension TerminalChart {
                 }
             case .rect(let x1, let y1, let x2, let y2):
                 guard let r = onRow((y1 + y2) / 2) else { continue }
-                Self.bar(from: cellPosition(x1), to: cellPosition(x2), fill: TerminalStyle.fill(role), eighths: TerminalStyle.leftEighths) { c, character in
+                // A bar from the axis's start fills its first cell whole.
+                func start(_ v: Double) -> Double { v <= x.domain.lowerBound ? 0 : cellPosition(v) }
+                Self.bar(from: start(x1), to: start(x2), fill: TerminalStyle.fill(role), eighths: TerminalStyle.leftEighths) { c, character in
                     canvas.put(character, c, r, role: role)
                 }
             case .path(let points, let closed):

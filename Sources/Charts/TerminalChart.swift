@@ -7,7 +7,7 @@ struct TerminalChart {
     let chart: Chart
     let renderer: TerminalRenderer
 
-    var width: Int { renderer.width }
+    var width: Int { chart.columns.map { max(40, $0) } ?? renderer.width }
     var numbers: NumberFormat { renderer.numbers }
 
     func lines() -> [String] {
@@ -91,7 +91,7 @@ struct TerminalChart {
         let columns = axis.ticks.map { Int((axis.fraction($0) * Double(plotWidth - 1)).rounded()) }
         var line = Array(repeating: Character("─"), count: plotWidth)
         for c in columns where c >= 0 && c < plotWidth { line[c] = "┬" }
-        var labels = Array(repeating: Character(" "), count: offset + plotWidth + 8)
+        var labels = Array(repeating: Character(" "), count: max(offset + plotWidth, width))
         var end = -1
         for (tick, label) in zip(columns, numbers.ticks(axis.ticks)) {
             let w = TerminalText.width(label)
@@ -134,7 +134,8 @@ struct TerminalChart {
     }
 
     /// Places each text mark next to its point (right, left, above, below) where its cells and
-    /// one cell around are free; returns how many found no place.
+    /// one cell on either side hold no character (a label may cover lines); returns how many
+    /// found no place.
     static func placeLabels(_ labels: [(column: Int, row: Int, text: String, role: Role)], on canvas: inout TerminalCanvas) -> Int {
         var left = 0
         for label in labels {
@@ -144,7 +145,7 @@ struct TerminalChart {
             if let spot = candidates.first(where: { spot in
                 guard spot.0 >= 0, spot.0 + w <= canvas.width, spot.1 >= 0, spot.1 < canvas.height else { return false }
                 let from = max(0, spot.0 - 1), to = min(canvas.width, spot.0 + w + 1)
-                return canvas.isFree(from, spot.1, columns: to - from)
+                return (from..<to).allSatisfy { canvas.hasNoCharacter($0, spot.1) }
             }) {
                 canvas.write(label.text, spot.0, spot.1, role: label.role)
             } else {

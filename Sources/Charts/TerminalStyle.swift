@@ -16,6 +16,7 @@ enum TerminalStyle {
         case .band?: codes.append("36")
         case .outlier?: codes.append("35")
         case .series(let i)?: codes.append(["34", "33", "32", "35", "36", "31", "90"][i % 7])
+        case .interval?: break
         case .guide?: codes.append("2")
         case nil: break
         }

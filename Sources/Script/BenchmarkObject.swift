@@ -6,6 +6,8 @@ import StressTest
 /// `b.weaknesses` list codes; `b.table` is the whole table.
 struct BenchmarkObject: ScriptObject {
     let benchmark: Benchmark
+    /// The portfolio's framework (its scale sets the charts' axis).
+    let framework: Framework
 
     var kind: String { "a benchmark" }
 

@@ -1,3 +1,4 @@
+import Charts
 import Stats
 
 /// Statistics of numeric vectors. Missing values are removed, as the help of each says, and
@@ -42,20 +43,8 @@ extension Library {
             } catch {
                 throw args.error("k", error.description)
             }
-            return .record(Record(title: "boxplot statistics (quantile type \(type.rawValue), whiskers at \(Format.number(k)) IQR)", [
-                ("n", .number(Double(box.count))),
-                ("missing", .number(Double(box.missing))),
-                ("q1", .number(box.q1)),
-                ("median", .number(box.median)),
-                ("q3", .number(box.q3)),
-                ("iqr", .number(box.iqr)),
-                ("lower_fence", .number(box.lowerFence)),
-                ("upper_fence", .number(box.upperFence)),
-                ("lower_whisker", .number(box.lowerWhisker)),
-                ("upper_whisker", .number(box.upperWhisker)),
-                ("outliers", .vector(box.outliers)),
-                ("outlier_positions", .vector(box.outlierPositions.map { Double($0 + 1) })),
-            ]))
+            return .record(Record(title: "boxplot statistics (quantile type \(type.rawValue), whiskers at \(Format.number(k)) IQR)",
+                                  box.fields.map { ($0.name, Value(datum: $0.value)) }))
         },
         Builtin(
             name: "describe",
@@ -156,7 +145,7 @@ extension Library {
     }
 
     /// The `type:` argument, 1-9.
-    private static func quantileType(_ args: Arguments) throws(ScriptError) -> QuantileType {
+    static func quantileType(_ args: Arguments) throws(ScriptError) -> QuantileType {
         QuantileType(rawValue: try args.integer("type", default: 7, in: 1...9))!
     }
 }

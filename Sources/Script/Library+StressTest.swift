@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Stats
 import StressTest
@@ -72,9 +73,12 @@ extension Library {
         },
         Builtin(
             name: "save",
-            parameters: [.init(name: "p"), .init(name: "path"), .init(name: "replace", defaultValue: "false")],
-            help: "Writes the portfolio's wave (the year shown, with the regions added by with) to a CSV file that portfolio(path) reads back with the same values. An existing file is replaced only with replace: true; the file is written atomically."
+            parameters: [.init(name: "p"), .init(name: "path"), .init(name: "replace", defaultValue: "false"),
+                         .init(name: "width", defaultValue: "720 pixels for .svg and .html, 80 columns for .txt")],
+            help: "Writes the portfolio's wave (the year shown, with the regions added by with) to a CSV file that portfolio(path) reads back with the same values. save(chart, PATH) writes a chart: .svg (standalone SVG), .html (a self-contained page), .txt (the terminal drawing without colour) or .json (its model); width: sets its pixels or columns. An existing file is replaced only with replace: true; the file is written atomically."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            if case .object(let chart as ChartObject)? = args.value("p") { return try saveChart(chart.chart, args) }
+            if args.has("width") { throw args.error("width", "width: applies to charts") }
             let p = try portfolioArgument(args, "p")
             let path = try args.string("path")
             let replace = try args.bool("replace", default: false)
@@ -131,12 +135,45 @@ extension Library {
             let type = QuantileType(rawValue: try args.integer("type", default: 7, in: 1...9))!
             let k = try args.number("k", default: 1.5)
             do throws(PortfolioError) {
-                return .object(BenchmarkObject(benchmark: try Benchmark(p, region: p.regions[index].id, type: type, coefficient: k)))
+                return .object(BenchmarkObject(benchmark: try Benchmark(p, region: p.regions[index].id, type: type, coefficient: k), framework: p.framework))
             } catch {
                 throw args.error("k", error.message, help: error.help)
             }
         },
     ]
+
+    /// Writes a chart in the format its file's extension names, atomically.
+    private static func saveChart(_ chart: Chart, _ args: Arguments) throws(ScriptError) -> Value {
+        let path = try args.string("path")
+        let replace = try args.bool("replace", default: false)
+        let suffix = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if args.has("width"), suffix != "json", try args.number("width") < (suffix == "txt" ? 40 : 320) {
+            throw args.error("width", suffix == "txt" ? "a drawing needs at least 40 columns" : "a chart needs at least 320 pixels")
+        }
+        let text: String
+        switch suffix {
+        case "svg":
+            text = SVGRenderer(width: try args.number("width", default: 720)).render(chart)
+        case "html":
+            let renderer = HTMLRenderer(chartWidth: try args.number("width", default: 720))
+            text = renderer.page(title: chart.title, body: renderer.render(.chart(chart)))
+        case "txt":
+            var plain = chart
+            if args.has("width") { plain.columns = try args.integer("width", default: 80, in: 40...1000) }
+            text = TerminalRenderer(width: plain.columns ?? 80).render(.chart(plain)) + "\n"
+        case "json":
+            text = JSONText.encode(chart.datum) + "\n"
+        default:
+            throw args.error("path", "a chart is saved as .svg, .html, .txt or .json, not `\(path)`",
+                             help: "end the file's name in .svg for a picture, .html for a page, .txt for the terminal drawing")
+        }
+        do throws(PortfolioError) {
+            try CSVWriter.write(text, to: path, replace: replace)
+        } catch {
+            throw args.error("path", error.message, help: error.help)
+        }
+        return .text("saved the \(chart.kind.rawValue) to \(path)")
+    }
 
     private static func regionIndex(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> Int {
         let name = try args.string("name")

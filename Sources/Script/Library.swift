@@ -4,7 +4,7 @@ struct Library: Sendable {
     let functions: [String: Builtin]
 
     static let standard: Library = Library(functions: Dictionary(uniqueKeysWithValues:
-        (statistics + vectors + stressTest + composites + pipeline + analysis + clustering + [comparison, help]).map { ($0.name, $0) }))
+        (statistics + vectors + stressTest + composites + pipeline + analysis + clustering + charts + [comparison, help]).map { ($0.name, $0) }))
 
     /// `help()` lists the functions; `help(name)` or `help("name")` explains one.
     static let help = Builtin(
@@ -28,8 +28,10 @@ struct Library: Sendable {
         return .text(function.signature + "\n\n" + wrap(function.help, width: 78))
     }
 
+    /// Lines longer than `width` wrapped at spaces; shorter lines (a table in the help) as they are.
     private static func wrap(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            if paragraph.count <= width { return String(paragraph) }
             var lines = [String](), line = ""
             for word in paragraph.split(separator: " ") {
                 if !line.isEmpty && line.count + 1 + word.count > width {

@@ -121,7 +121,7 @@ extension Portfolio {
         let textOthers = others.filter { !numericOthers.contains($0) }
 
         var regions = [Region](), values = [[Double]](), variableValues = [[Double]](), attributeValues = [[String]]()
-        var previousValues = [String: [Double]]()
+        var otherWaves = [Int: [String: [Double]]]()
         var firstRow = [String: Int]()
         for (index, cells) in table.rows.enumerated() {
             let id = cells[idColumn].trimmingCharacters(in: .whitespaces)
@@ -157,14 +157,14 @@ extension Portfolio {
                 values.append(row)
                 variableValues.append(numericOthers.map { number(index, $0) })
                 attributeValues.append(textOthers.map { cells[$0] })
-            } else if rowYear != nil, rowYear == previousYear {
-                previousValues[id] = row
+            } else if let rowYear {
+                otherWaves[rowYear, default: [:]][id] = row
             }
         }
         try errors.throwIfAny()
         return Portfolio(
             framework: framework, source: table.file, year: year, years: years, regions: regions, values: values,
-            previousValues: previousValues, previousYear: previousYear,
+            otherWaves: otherWaves, previousYear: previousYear,
             variables: numericOthers.map { table.header[$0] }, variableValues: variableValues,
             attributes: textOthers.map { table.header[$0] }, attributeValues: attributeValues)
     }

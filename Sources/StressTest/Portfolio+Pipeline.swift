@@ -35,7 +35,7 @@ extension Portfolio {
     func replacingColumns(_ columns: [[Double]], report: StepReport, keepScale: Bool) -> Portfolio {
         var copy = self
         for r in copy.values.indices { for j in columns.indices { copy.values[r][j] = columns[j][r] } }
-        copy.previousValues = [:]
+        copy.otherWaves = [:]
         copy.previousYear = nil
         if !keepScale { for j in copy.framework.indicators.indices { copy.framework.indicators[j].scale = nil } }
         copy.steps.append(report)

@@ -29,8 +29,11 @@ public struct Portfolio: Sendable {
     public var regions: [Region]
     /// regions x `framework.indicators`.
     public var values: [[Double]]
+    /// The indicator values of every other wave of the file, by year and region id (regions
+    /// x `framework.indicators`), for progress over time.
+    public var otherWaves: [Int: [String: [Double]]]
     /// The previous wave's indicator values by region id, for regions present in it.
-    public var previousValues: [String: [Double]]
+    public var previousValues: [String: [Double]] { previousYear.flatMap { otherWaves[$0] } ?? [:] }
     /// The previous wave's year, if any.
     public var previousYear: Int?
     /// Names of the numeric non-indicator columns (structural variables).

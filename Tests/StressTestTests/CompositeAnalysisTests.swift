@@ -10,7 +10,7 @@ struct CompositeAnalysisTests {
                                   indicators: (1...4).map { .init(id: "X\($0)", name: "X\($0)", dimension: "D") })
         let values: [[Double]] = [[3, 1, 2, 0.5], [1, 2, 3, 2], [2, 2, 2, 2], [0.5, 3, 1, 3.5], [2.5, 0.2, 3.8, 1], [1.5, 1.5, 0.5, 2.5]]
         return Portfolio(framework: framework, source: "test", year: nil, years: [], regions: (1...6).map { .init(id: "R\($0)") },
-                         values: values, previousValues: [:], previousYear: nil, variables: [], variableValues: values.map { _ in [] },
+                         values: values, otherWaves: [:], previousYear: nil, variables: [], variableValues: values.map { _ in [] },
                          attributes: [], attributeValues: values.map { _ in [] })
     }
 
