@@ -17,6 +17,8 @@ Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py --only quartiles # or boxplot, pipeline, sobol (SALib in .venv/),
                                                    # tipping-single, tipping-pairwise, uncertainty, ward
     python3 Benchmarks/compare.py --only uncertainty,sobol  # several, comma-separated
+    python3 Benchmarks/compare.py --only panel     # the RIS 2023 benchmark panel as SVG against
+                                                   # matplotlib (whole processes, .venv/ Python)
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -491,7 +493,7 @@ def swift_side(arguments, export_directory):
         "benchmark", "run", "--target", TARGET,
         "--format", "histogramSamples", "--path", export_directory, "--no-progress",
     ]
-    for name in sorted(arguments.only or []):
+    for name in sorted((arguments.only or set()) & set(SWIFT_NAMES)):
         command += ["--filter", SWIFT_NAMES[name]]
     print("$ " + shlex.join(command), flush=True)
     completed = subprocess.run(command, cwd=PACKAGE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -521,11 +523,12 @@ def numpy_environment():
 
 
 def workloads(text):
-    """`--only a,b`: the set of workloads named, each one of SWIFT_NAMES."""
+    """`--only a,b`: the set of workloads named, each one of SWIFT_NAMES or PROCESS_WORKLOADS."""
     names = {name.strip() for name in text.split(",") if name.strip()}
-    unknown = names - set(SWIFT_NAMES)
+    known = set(SWIFT_NAMES) | PROCESS_WORKLOADS
+    unknown = names - known
     if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown workload {', '.join(sorted(unknown)) or '(none)'}; choose among {', '.join(sorted(SWIFT_NAMES))}")
+        raise argparse.ArgumentTypeError(f"unknown workload {', '.join(sorted(unknown)) or '(none)'}; choose among {', '.join(sorted(known))}")
     return names
 
 
@@ -551,11 +554,15 @@ def main():
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
           + ("  (busy: ratios are less reliable)" if load[0] > 0.5 else ""))
+    benchmarks_wanted = arguments.only is None or bool(arguments.only & set(SWIFT_NAMES))
+    swift, swift_sobol = {}, {}
     with tempfile.TemporaryDirectory(prefix="stats-benchmarks-") as export_directory:
         sobol_export = os.path.join(export_directory, "sobol.json")  # Sobol' block
         os.environ["SOBOL_BENCHMARK_OUTPUT"] = sobol_export
-        swift = swift_side(arguments, export_directory)
+        if benchmarks_wanted:
+            swift = swift_side(arguments, export_directory)
         swift_sobol = json.load(open(sobol_export)) if os.path.exists(sobol_export) else {}
+    panel = panel_side(arguments) if wanted(arguments, "panel") else None  # --- panel
 
     environment, removed = numpy_environment()
     child = [sys.executable, os.path.abspath(__file__), "--numpy-side",
@@ -565,11 +572,11 @@ def main():
     print("numpy side: " + " ".join(f"unset {name}" for name in OPENBLAS_VARIABLES)
           + (f" (were set: {', '.join(f'{k}={v}' for k, v in removed.items())})" if removed else " (neither was set)"),
           flush=True)
-    peer = {}
-    if arguments.only != {"sobol"}:
+    peer = {"numpy": "not run"}
+    if benchmarks_wanted and arguments.only != {"sobol"}:
         completed = subprocess.run(child, env=environment, stdout=subprocess.PIPE, text=True, check=True)
         peer = json.loads(completed.stdout)
-    if wanted(arguments, "sobol"):  # Sobol' block: SALib's child, with .venv/bin/python if present
+    if wanted(arguments, "sobol") and benchmarks_wanted:  # Sobol' block: SALib's child, with .venv/bin/python if present
         sobol_child = [sobol_python()] + child[1:] + ["--only", "sobol"]
         print("SALib side: " + sobol_child[0], flush=True)
         completed = subprocess.run(sobol_child, env=environment, stdout=subprocess.PIPE, text=True)
@@ -600,6 +607,9 @@ def main():
     rows += tipping_rows(swift, peer)  # weight tipping points
     rows += pdist_rows(swift, peer)  # --- pdist
     rows += ward_rows(swift, peer)  # --- ward
+    if panel:  # --- panel
+        rows.append(("RIS 2023 benchmark panel as SVG (246 x 21, one region)", f"matplotlib {panel['matplotlib']} (whole process)",
+                     panel["swift"], panel["peer"]))
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         shape = f"{peer['uncertainty']['regions']} x {peer['uncertainty']['indicators']}"
         rows.append((f"Uncertainty of RIS 2023 ranks ({shape}, 1M samples)", "numpy vectorised (10k blocks)",
@@ -628,6 +638,11 @@ def main():
         print("Sobol': one run each (total = sample + evaluate + analyze); the Swift engine uses all cores "
               "(model batches and bootstrap), SALib runs single-threaded (numpy's BLAS may use threads).")
         sobol_report(swift_sobol, peer["sobol"])
+    if panel:  # --- panel
+        print(f"panel: both sides are whole processes started {PANEL_REPETITIONS} times each, alternating: "
+              f"`stresstest eval` (release build) reads RIS 2023, benchmarks {PANEL_REGION} and saves the panel "
+              f"({panel['rows']} boxes) as SVG; {panel['python']} reads the same CSV, computes the same composites "
+              "and draws the same boxes with boxplot(orientation=\"horizontal\") and the region's points, savefig(.svg).")
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         s_ms, p_ms = statistics.median(swift["uncertainty"]), statistics.median(peer["uncertainty"]["times"])
         print(f"uncertainty: Swift {s_ms / 1e3:.2f} s, numpy {p_ms / 1e3:.2f} s, ratio numpy/Swift {p_ms / s_ms:.1f} "
@@ -786,6 +801,94 @@ def ward_rows(swift, peer):
     return [(f"Ward of {WARD_ROWS:,} x {WARD_COLUMNS} from the data", 'scipy linkage(X, method="ward")',
              swift["ward"], peer["ward"]["times"])]
 # --- end ward
+
+
+# ---------------------------------------------------------------------------------------------
+# --- panel: the StressTest benchmark panel of RIS 2023 (246 regions, 21 indicators in 12
+# dimensions, one region highlighted) written as SVG by one `stresstest eval` process, against a
+# Python process drawing the same boxes with matplotlib (boxplot(orientation="horizontal") plus the
+# region's values as points, savefig as SVG). Whole processes on both sides, started alternately.
+
+PROCESS_WORKLOADS = {"panel"}
+PANEL_REPETITIONS, PANEL_REGION = 15, "AT1"
+
+PANEL_MATPLOTLIB = r"""
+import csv, sys
+import numpy as np
+import matplotlib
+matplotlib.use("svg")
+import matplotlib.pyplot as plt
+regions_path, indicators_path, region, out = sys.argv[1:5]
+with open(indicators_path, encoding="utf-8-sig", newline="") as handle:
+    indicators = list(csv.DictReader(handle))
+with open(regions_path, encoding="utf-8-sig", newline="") as handle:
+    rows = [row for row in csv.DictReader(handle) if row["Year"] == "2023"]
+def number(cell):
+    return float(cell) if cell.strip() else np.nan
+values = np.array([[number(row[i["Code"]]) for i in indicators] for row in rows])
+labels, data, marks = [], [], []
+me = [row["Region"] for row in rows].index(region)
+dimensions = list(dict.fromkeys(i["Dimension"] for i in indicators))
+for dimension in dimensions:
+    columns = [j for j, i in enumerate(indicators) if i["Dimension"] == dimension]
+    composite = np.nanmean(values[:, columns], axis=1)
+    series = [(dimension + " composite", composite)] + [(indicators[j]["Code"] + " " + indicators[j]["Name"], values[:, j]) for j in columns]
+    for label, column in series:
+        labels.append(label)
+        data.append(column[~np.isnan(column)])
+        marks.append(column[me])
+figure, axes = plt.subplots(figsize=(7.2, 0.22 * len(labels) + 1.5))
+positions = np.arange(1, len(labels) + 1)
+axes.boxplot(data, orientation="horizontal", whis=1.5, tick_labels=labels, positions=positions)
+axes.scatter(marks, positions, marker="D", color="#d55e00", zorder=3, label=region)
+axes.invert_yaxis()
+axes.set_title(region + " benchmarked against " + str(len(rows)) + " regions (2023)")
+axes.legend()
+figure.tight_layout()
+figure.savefig(out, format="svg")
+"""
+
+
+def panel_side(arguments):
+    """Builds the release `stresstest`, then times both processes alternately; medians in ms."""
+    data = os.environ.get("STRESSTEST_FIXTURES", os.path.join(os.path.dirname(PACKAGE), "shared", "data"))
+    regions, indicators = os.path.join(data, "ris", "ris2023_regions.csv"), os.path.join(data, "ris", "ris2023_indicators.csv")
+    build = ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "stresstest"]
+    print("$ " + shlex.join(build), flush=True)
+    subprocess.run(build, cwd=PACKAGE, check=True, stdout=subprocess.DEVNULL)
+    stresstest = os.path.join(PACKAGE, SCRATCH, "release", "stresstest")
+    python = sobol_python()
+    environment, _ = numpy_environment()
+    version = subprocess.run([python, "-c", "import matplotlib; print(matplotlib.__version__)"], env=environment,
+                             stdout=subprocess.PIPE, text=True)
+    if version.returncode != 0:
+        print("panel: matplotlib is missing (python3 -m venv .venv && .venv/bin/pip install matplotlib); left out")
+        return None
+    with tempfile.TemporaryDirectory(prefix="panel-") as folder:
+        svg_swift, svg_peer = os.path.join(folder, "swift.svg"), os.path.join(folder, "matplotlib.svg")
+        code = (f"p = portfolio({json.dumps(regions)}, framework: {json.dumps(indicators)})\n"
+                f"save(plot(benchmark(p, {json.dumps(PANEL_REGION)})), {json.dumps(svg_swift)}, replace: true)")
+        swift_command = [stresstest, "eval", code]
+        peer_command = [python, "-c", PANEL_MATPLOTLIB, regions, indicators, PANEL_REGION, svg_peer]
+        print("$ " + shlex.join(swift_command), flush=True)
+        print("$ " + shlex.join(peer_command[:2]) + " ... " + shlex.join(peer_command[3:]), flush=True)
+
+        def once(command, env=None):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+            return (time.perf_counter() - start) * 1e3
+
+        once(swift_command), once(peer_command, environment)  # warm the file cache
+        swift_times, peer_times = [], []
+        for _ in range(PANEL_REPETITIONS):
+            swift_times.append(once(swift_command))
+            peer_times.append(once(peer_command, environment))
+        with open(svg_swift, encoding="utf-8") as handle:
+            boxes = handle.read().count('class="box"')
+    return {"swift": swift_times, "peer": peer_times, "matplotlib": version.stdout.strip(), "rows": boxes,
+            "python": "Python " + subprocess.run([python, "-c", "import sys; print(sys.version.split()[0])"],
+                                                 stdout=subprocess.PIPE, text=True).stdout.strip()}
+# --- end panel
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ extension Chart {
                                   label: names[i], data: data))
             }
             if !result.medianRank[i].isNaN {
-                marks.append(Mark(.point(x: result.medianRank[i], y: y), role: .portfolio, symbol: .circle, label: names[i], data: data,
+                marks.append(Mark(.point(x: result.medianRank[i], y: y), role: .portfolio, symbol: .openCircle, label: names[i], data: data,
                                   repeatsData: true))
             }
             if !result.nominalRank[i].isNaN {
@@ -35,7 +35,7 @@ extension Chart {
             }
         }
         let legend = [LegendEntry(.line, role: .portfolio, "5 % to 95 % of the ranks over the samples"),
-                      LegendEntry(.point(.circle), role: .portfolio, "median rank"),
+                      LegendEntry(.point(.openCircle), role: .portfolio, "median rank"),
                       LegendEntry(.point(.cross), role: .reference, "nominal rank (the weights as given)")]
         let rows = order.map { Row(names[$0], annotation: result.nominalRank[$0].isNaN ? nil : result.nominalRank[$0]) }
         return Chart(kind: .rankIntervals, title: title, caption: caption, frame: .rows(rows, x: axis), marks: marks, legend: legend)

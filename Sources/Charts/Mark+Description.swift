@@ -6,7 +6,7 @@ extension Mark {
     public func description(_ numbers: NumberFormat) -> String? {
         guard let label else { return nil }
         guard !data.isEmpty else { return label }
-        return label + ": " + data.map { "\($0.name.replacingOccurrences(of: "_", with: " ")) \(Self.text($0.value, numbers))" }
+        return label + ": " + data.map { "\(String($0.name.map { $0 == "_" ? " " : $0 })) \(Self.text($0.value, numbers))" }
             .joined(separator: ", ")
     }
 

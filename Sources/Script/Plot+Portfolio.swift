@@ -25,7 +25,7 @@ enum PortfolioPlots {
         var values = [Double]()
         for entry in b.entries {
             if entry.isComposite {
-                rows.append(BoxplotRow(entry.code, detail: entry.name, kind: .header))
+                rows.append(BoxplotRow(entry.code, detail: entry.name == entry.code ? nil : entry.name, kind: .header))
             }
             var data: [Datum.Field] = [.init("rank", entry.rank.map { .count($0) } ?? .missing),
                                        .init("position", entry.position.map { .text($0.rawValue) } ?? .missing)]
@@ -47,7 +47,7 @@ enum PortfolioPlots {
         let composites = p.composites()
         var rows = [BoxplotRow](), values = [Double]()
         for (d, dimension) in p.framework.dimensions.enumerated() {
-            rows.append(BoxplotRow(dimension.code, detail: dimension.name, kind: .header))
+            rows.append(BoxplotRow(dimension.code, detail: dimension.name == dimension.code ? nil : dimension.name, kind: .header))
             var columns = [(dimension.code, "composite", Row.Kind.emphasised, composites.map { $0[d] })]
             for indicator in p.framework.indicators(in: dimension.code) {
                 columns.append((indicator.id, indicator.name, .data, p.column(indicator.id)!))

@@ -20,10 +20,10 @@ extension CSVTable {
         var result = [(name: String, column: TypedColumn)]()
         for (j, name) in header.enumerated() {
             let cells = rows.map { $0[j] }
-            let filled = cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let filled = cells.filter { !$0.trimmedSpaces.isEmpty }
             let numeric = filled.filter { Portfolio.number($0, decimalComma: decimalComma) != nil }.count
             guard !filled.isEmpty, 2 * numeric > filled.count else {
-                result.append((name, .texts(cells.map { $0.trimmingCharacters(in: .whitespaces) })))
+                result.append((name, .texts(cells.map { $0.trimmedSpaces })))
                 continue
             }
             var values = [Double]()
@@ -32,7 +32,7 @@ extension CSVTable {
                 if let x = Portfolio.number(cell, decimalComma: decimalComma) {
                     values.append(x)
                 } else {
-                    errors.append(issue(row: i, column: j, value: cell.trimmingCharacters(in: .whitespaces), "is not a number",
+                    errors.append(issue(row: i, column: j, value: cell.trimmedSpaces, "is not a number",
                                         allowed: "a number, or an empty cell for a missing value (most of the column's cells are numbers)"))
                     values.append(.nan)
                 }

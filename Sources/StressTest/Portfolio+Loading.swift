@@ -36,10 +36,10 @@ extension Portfolio {
     /// A cell as a number: NaN for an empty cell, nil for text that is not a finite number. With
     /// `decimalComma`, a single comma and no point is a decimal comma.
     static func number(_ cell: String, decimalComma: Bool) -> Double? {
-        var text = cell.trimmingCharacters(in: .whitespaces)
+        var text = cell.trimmedSpaces
         if text.isEmpty { return .nan }
-        if decimalComma, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
-            text = text.replacingOccurrences(of: ",", with: ".")
+        if decimalComma, text.utf8.count(where: { $0 == UInt8(ascii: ",") }) == 1, !text.utf8.contains(UInt8(ascii: ".")) {
+            text = String(text.map { $0 == "," ? "." : $0 })
         }
         guard let x = Double(text), x.isFinite else { return nil }
         return x
@@ -80,7 +80,7 @@ extension Portfolio {
         var rowYears = [Int?](repeating: nil, count: table.rows.count)
         if let yearColumn {
             for (index, cells) in table.rows.enumerated() {
-                let text = cells[yearColumn].trimmingCharacters(in: .whitespaces)
+                let text = cells[yearColumn].trimmedSpaces
                 if let year = Int(text) ?? Double(text).flatMap({ $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }) {
                     rowYears[index] = year
                 } else {
@@ -114,7 +114,7 @@ extension Portfolio {
         // Numeric other columns: most of their non-empty cells (of every wave) read as numbers;
         // the other cells of such a column are errors below, never a reason to drop the column.
         let numericOthers = others.filter { column in
-            let filled = table.rows.filter { !$0[column].trimmingCharacters(in: .whitespaces).isEmpty }
+            let filled = table.rows.filter { !$0[column].trimmedSpaces.isEmpty }
             let numbers = filled.filter { Self.number($0[column], decimalComma: decimalComma) != nil }
             return !filled.isEmpty && 2 * numbers.count > filled.count
         }
@@ -124,7 +124,7 @@ extension Portfolio {
         var otherWaves = [Int: [String: [Double]]]()
         var firstRow = [String: Int]()
         for (index, cells) in table.rows.enumerated() {
-            let id = cells[idColumn].trimmingCharacters(in: .whitespaces)
+            let id = cells[idColumn].trimmedSpaces
             if id.isEmpty {
                 errors.append(table.issue(row: index, column: idColumn, value: nil, "has no region id", allowed: "a unique id per region and year"))
                 continue
@@ -143,7 +143,7 @@ extension Portfolio {
             for (indicator, column) in zip(framework.indicators, indicatorColumns) {
                 let x = number(index, column)
                 if let scale = indicator.scale, !x.isNaN, !scale.contains(x) {
-                    errors.append(table.issue(row: index, column: column, value: cells[column].trimmingCharacters(in: .whitespaces),
+                    errors.append(table.issue(row: index, column: column, value: cells[column].trimmedSpaces,
                                               "is outside the indicator's scale",
                                               allowed: "\(NumberFormat.exact(scale.lowerBound)) to \(NumberFormat.exact(scale.upperBound)), or an empty cell"))
                 }
@@ -151,7 +151,7 @@ extension Portfolio {
             }
             if rowYear == year {
                 func text(_ column: Int?) -> String? {
-                    column.map { cells[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+                    column.map { cells[$0].trimmedSpaces }.flatMap { $0.isEmpty ? nil : $0 }
                 }
                 regions.append(Region(id: id, name: text(nameColumn), country: text(countryColumn)))
                 values.append(row)

@@ -43,7 +43,7 @@ struct ChartGoldenTests {
         let chart = try Self.chart(code)
         for width in [60, 120] {
             let text = TerminalRenderer(width: width).render(.chart(chart))
-            assertSnapshot(of: text, as: .lines, named: "\(name)-\(width)")
+            assertSnapshot(of: text, as: .lines, named: "\(name)-\(width)", testName: "terminal")
             for line in text.split(separator: "\n") {
                 #expect(TerminalText.width(String(line)) <= width, "\(name) at \(width): \(line)")
             }
@@ -55,7 +55,7 @@ struct ChartGoldenTests {
     func svg(name: String, code: String) throws {
         let chart = try Self.chart(code)
         let svg = SVGRenderer().render(chart)
-        assertSnapshot(of: svg, as: .svg, named: name)
+        assertSnapshot(of: svg, as: .svg, named: name, testName: "svg")
         let parsed = try XMLCheck.parse(svg)
         #expect(parsed.root == "svg")
         #expect(parsed.rootAttributes["role"] == "img")
