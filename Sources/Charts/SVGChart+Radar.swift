@@ -26,7 +26,7 @@ extension SVGChart {
         }
         for (tick, label) in zip(r.ticks, numbers.ticks(r.ticks)) where tick > r.domain.lowerBound {
             let p = position(0, tick)
-            body.label(label, x: p.0 + 5, y: p.1 - 3, size: 10, colour: "#666")
+            body.label(label, x: p.0 + 5, y: p.1 + 11, size: 10, colour: "#666")
         }
         for mark in chart.marks {
             let title = tooltip(mark)

@@ -50,8 +50,6 @@ struct SVGDocument {
         }.joined()
     }
 
-    mutating func raw(_ markup: String) { text += markup }
-
     /// `<name attributes/>`, or with a `<title>` child when `title` is given (a tooltip).
     mutating func element(_ name: String, _ attributes: KeyValuePairs<String, Attribute>, title: String? = nil) {
         text += "<" + name + Self.attributes(attributes)

@@ -57,11 +57,6 @@ struct TerminalCanvas {
         }
     }
 
-    /// Whether `columns` cells from (x, y) are free of characters and dots.
-    func isFree(_ x: Int, _ y: Int, columns: Int) -> Bool {
-        (x..<(x + columns)).allSatisfy { isEmpty($0, y) }
-    }
-
     /// Sets one braille dot; dot coordinates run 2 per column and 4 per row.
     mutating func dot(_ dx: Int, _ dy: Int, role: Role) {
         let x = dx >= 0 ? dx / 2 : -1, y = dy >= 0 ? dy / 4 : -1

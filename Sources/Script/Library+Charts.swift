@@ -87,7 +87,8 @@ extension Library {
             chart = AnalysisPlots.pcaMap(pca, clusters: clusters, highlight: highlight)
         case .object(let k as KMeansObject)?:
             try refuse("k", "clusters", "highlight")
-            do throws(StatsError) { chart = AnalysisPlots.silhouette(k.silhouetteObject(try k.silhouette())) }
+            do throws(StatsError) { chart = AnalysisPlots.silhouette(k.silhouetteObject(try k.silhouette()),
+                                                                 clustering: k.caption) }
             catch { throw args.error("x", error.description) }
         case .object(let s as SilhouetteObject)?:
             try refuse("k", "clusters", "highlight")

@@ -13,7 +13,8 @@ enum AnalysisPlots {
 
     static func sobol(_ s: SobolObject) -> Chart {
         let sensitivity = s.sensitivity
-        return Chart.sobolIndices(title: "Sobol' indices of \(s.target)", caption: (s.table.title ?? "Sobol' indices") + ".",
+        return Chart.sobolIndices(title: "Sobol' indices of \(s.target)",
+                                  caption: (s.table.title ?? "Sobol' indices").replacingOccurrences(of: "; first order", with: ", seed \(sensitivity.seed); first order") + ".",
                                   inputs: s.inputs, firstOrder: sensitivity.firstOrder, totalOrder: sensitivity.totalOrder,
                                   firstOrderConfidence: sensitivity.firstOrderConfidence,
                                   totalOrderConfidence: sensitivity.totalOrderConfidence, level: sensitivity.confidenceLevel)
@@ -40,9 +41,10 @@ enum AnalysisPlots {
                             clusters: clusters, highlight: highlight)
     }
 
-    static func silhouette(_ s: SilhouetteObject) -> Chart {
+    /// `clustering` names how the clusters were made (a k-means caption with its seed).
+    static func silhouette(_ s: SilhouetteObject, clustering: String? = nil) -> Chart {
         Chart.silhouette(title: "Silhouette widths of \(s.labels.count) regions in \(s.widths.labels.count) clusters",
-                         caption: "Silhouette widths as R's cluster::silhouette (\(s.caption)): 1 = well inside its cluster, 0 = between two, below 0 = nearer another cluster.",
+                         caption: (clustering.map { $0 + ". " } ?? "") + "Silhouette widths as R's cluster::silhouette (\(s.caption)): 1 = well inside its cluster, 0 = between two, below 0 = nearer another cluster.",
                          names: s.labels, clusters: s.clusters, s.widths)
     }
 

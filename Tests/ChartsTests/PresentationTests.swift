@@ -36,7 +36,7 @@ struct PresentationTests {
     @Test func htmlOfEveryBlock() {
         let renderer = HTMLRenderer()
         let html = renderer.page(title: "A <test>", body: renderer.render(Self.block))
-        assertSnapshot(of: html, as: .lines, named: "page")
+        assertSnapshot(of: html, as: Snapshotting(pathExtension: "html", diffing: .lines), named: "page")
         #expect(html.contains("<td class=\"num\">1.50</td>"))
         #expect(html.contains("A&lt;b&gt;&amp;&quot;c&apos;"))
         #expect(!html.contains("<script"))

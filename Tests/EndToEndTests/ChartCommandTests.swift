@@ -55,4 +55,26 @@ struct ChartCommandTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.sorted() == ["panel.html", "panel.json", "panel.svg", "panel.txt"])  // no temporary files left
     }
+
+    @Test("the RIS 2023 panel: an axis that spans the data, every dimension's composite and indicators",
+          .enabled(if: ExampleScriptTests.has("ris/ris2023_regions.csv"), "the RIS 2023 data (../shared/data/ris) is absent"))
+    func risPanel() throws {
+        let folder = ExampleScriptTests.referenceData.appendingPathComponent("ris").path
+        let code = "p = portfolio(\"\(folder)/ris2023_regions.csv\", framework: \"\(folder)/ris2023_indicators.csv\")\n"
+            + "plot(benchmark(p, \"Ostösterreich\"))"
+        let result = try Executable.run(["eval", "--json", code])
+        #expect(result.status == 0, "\(result.error)")
+        let model = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let rows = try #require(model["rows"] as? [[String: Any]])
+        #expect(rows.filter { $0["kind"] as? String == "header" }.count == 12)
+        #expect(rows.filter { $0["kind"] as? String != "header" }.count == 33)
+        let marks = try #require(model["marks"] as? [[String: Any]])
+        let values = marks.flatMap { mark -> [Double] in
+            ["lower_whisker", "upper_whisker", "value"].compactMap { mark[$0] as? Double } + ((mark["outliers"] as? [Double]) ?? [])
+        }
+        let domain = try #require((model["x"] as? [String: Any])?["domain"] as? [Double])
+        #expect(domain[0] <= values.min()! && values.max()! <= domain[1])
+        #expect(domain[1] > 4, "RIS values are relative to the EU average (100), not on 0..4")
+        #expect(model["title"] as? String == "Ostösterreich benchmarked against 246 regions (2023)")
+    }
 }

@@ -62,6 +62,31 @@ struct ChartGoldenTests {
         // The SVG's own title, and one per mark that stands for data (its hover text).
         #expect(parsed.elements["title", default: 0] >= 1 + chart.marks.filter(\.isData).count)
         #expect(parsed.elements["desc"] == 1)
+        Self.expectTextFitsAndNeverOverlaps(parsed, name: name)
+    }
+
+    /// Every upright text lies within the canvas, and no two overlap (measured as the renderer
+    /// measures them, with DejaVu Sans's widths).
+    static func expectTextFitsAndNeverOverlaps(_ svg: XMLCheck, name: String) {
+        let width = Double(svg.rootAttributes["width"] ?? "") ?? 0
+        var boxes = [(x: Double, y: Double, w: Double, h: Double, text: String)]()
+        for text in svg.textElements where text.attributes["transform"] == nil {
+            guard let x = Double(text.attributes["x"] ?? ""), let y = Double(text.attributes["y"] ?? ""),
+                  let size = Double(text.attributes["font-size"] ?? "") else { continue }
+            let w = TextMetrics.width(text.content, size: size, bold: text.attributes["font-weight"] == "bold")
+            let left = switch text.attributes["text-anchor"] {
+            case "middle": x - w / 2
+            case "end": x - w
+            default: x
+            }
+            #expect(left >= -0.5 && left + w <= width + 0.5, "\(name): `\(text.content)` leaves the canvas")
+            boxes.append((left, y - size * 0.8, w, size * 0.95, text.content))
+        }
+        for (i, a) in boxes.enumerated() {
+            for b in boxes[(i + 1)...] where a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5 {
+                Issue.record("\(name): `\(a.text)` overlaps `\(b.text)`")
+            }
+        }
     }
 
     @Test func coloursOnlyWhenAsked() throws {
@@ -88,6 +113,10 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     var rootAttributes: [String: String] = [:]
     var elements: [String: Int] = [:]
     var texts: [String] = []
+    /// Each `<text>` element's attributes and characters (its `<title>` left out).
+    var textElements: [(attributes: [String: String], content: String)] = []
+    private var openText: [String: String]?
+    private var inTitle = false
 
     static func parse(_ text: String) throws -> XMLCheck {
         let check = XMLCheck()
@@ -106,9 +135,19 @@ final class XMLCheck: NSObject, XMLParserDelegate {
             rootAttributes = attributes
         }
         elements[name, default: 0] += 1
+        if name == "text" { textElements.append((attributes, "")) ; openText = attributes }
+        if name == "title" { inTitle = true }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { texts.append(string) }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" { openText = nil }
+        if name == "title" { inTitle = false }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        texts.append(string)
+        if openText != nil && !inTitle { textElements[textElements.count - 1].content += string }
+    }
 }
 
 struct XMLCheckError: Error, CustomStringConvertible {
