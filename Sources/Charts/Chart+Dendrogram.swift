@@ -22,7 +22,8 @@ extension Chart {
             position[id] = (position[a] + position[b]) / 2
             height[id] = tree.heights[t]
             cluster[id] = cluster[a] == cluster[b] ? cluster[a] : -1
-            let role: Role = clusters != nil && cluster[id] > 0 ? .series(cluster[id] - 1) : (clusters == nil ? .portfolio : .guide)
+            // Within one cluster: its colour; joining clusters: a guide; without a cut: all alike.
+            let role: Role = clusters == nil ? .portfolio : cluster[id] > 0 ? .series(cluster[id] - 1) : .guide
             let bracket = [Point(height[a], position[a]), Point(tree.heights[t], position[a]),
                            Point(tree.heights[t], position[b]), Point(height[b], position[b])]
             marks.append(Mark(.path(bracket, closed: false), role: role, label: "merge \(t + 1)",

@@ -7,12 +7,11 @@ extension Chart {
     /// weights) as a cross. The data carry the field names of `uncertainty`'s table.
     public static func rankIntervals(title: String, caption: String, names: [String], _ result: UncertaintyResult) -> Chart {
         let n = names.count
-        let order = names.indices.sorted {
-            let a = result.nominalRank[$0].isNaN ? Double.infinity : result.nominalRank[$0]
-            let b = result.nominalRank[$1].isNaN ? Double.infinity : result.nominalRank[$1]
-            return (a, result.medianRank[$0].isNaN ? .infinity : result.medianRank[$0], $0)
-                < (b, result.medianRank[$1].isNaN ? .infinity : result.medianRank[$1], $1)
+        // By nominal rank, then median rank (regions without a rank last), then as given.
+        func key(_ i: Int) -> (Double, Double, Int) {
+            (result.nominalRank[i].isNaN ? .infinity : result.nominalRank[i], result.medianRank[i].isNaN ? .infinity : result.medianRank[i], i)
         }
+        let order = names.indices.sorted { key($0) < key($1) }
         let ticks = PrettyBreaks.breaks(low: 1, high: Double(max(2, n)), count: 6).filter { $0 >= 1 && $0 <= Double(max(2, n)) }
         let axis = Axis("rank (1 = best)", domain: 1...Double(max(2, n)), ticks: ticks.first == 1 ? ticks : [1] + ticks)
         var marks = [Mark]()

@@ -149,7 +149,7 @@ enum SVGStyle {
                                       "stroke": .text(stroke), "stroke-width": .number(1)], title: title)
         case .tick:
             document.element("path", ["d": .text("M\(n(x)),\(n(y - r * 1.7))L\(n(x)),\(n(y + r * 1.7))"),
-                                      "stroke": .text(fill.hasPrefix("url") ? stroke : (role == .reference ? "#1a1a1a" : stroke)),
+                                      "stroke": .text(role == .reference ? "#1a1a1a" : stroke),
                                       "stroke-width": .number(3), "fill": .text("none")], title: title)
         }
     }

@@ -80,10 +80,7 @@ extension Library {
         case .object(let pca as PCAObject)?:
             try refuse("k")
             let clusters = args.has("clusters") ? try clusterNumbers(args, labels: pca.labels) : nil
-            let highlight = args.has("highlight") ? try args.string("highlight") : nil
-            if let highlight, !pca.labels.contains(highlight) {
-                throw args.error("highlight", "the analysis has no region `\(highlight)`", help: NameSuggestion.help(for: highlight, among: pca.labels))
-            }
+            let highlight = try highlightIndex(args, among: pca.labels).map { pca.labels[$0] }
             chart = AnalysisPlots.pcaMap(pca, clusters: clusters, highlight: highlight)
         case .object(let k as KMeansObject)?:
             try refuse("k", "clusters", "highlight")
@@ -112,6 +109,18 @@ extension Library {
             throw args.error("x", "plot needs a value")
         }
         return try chartValue(chart, args)
+    }
+
+    /// The index of the region `highlight:` names (any case), nil without `highlight:`; an
+    /// unknown name is an error with the nearest name as a suggestion.
+    static func highlightIndex(_ args: Arguments, among names: [String]) throws(ScriptError) -> Int? {
+        guard args.has("highlight") else { return nil }
+        let name = try args.string("highlight")
+        guard let index = names.firstIndex(of: name) ?? names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+            throw args.error("highlight", names.isEmpty ? "the values have no names to find `\(name)` among" : "there is no region `\(name)`",
+                             help: NameSuggestion.help(for: name, among: names))
+        }
+        return index
     }
 
     /// Cluster numbers from 1 per region: a k-means result, or a vector (cut(h, k: 3)).
@@ -145,7 +154,6 @@ extension Library {
     ) { (args: inout Arguments) throws(ScriptError) -> Value in
         let type = try quantileType(args)
         let k = try args.number("k", default: 1.5)
-        let highlight = args.has("highlight") ? try args.string("highlight") : nil
         var series = [(label: String, detail: String?, values: [Double])]()
         var names = [String]()
         var axis: Axis?
@@ -195,14 +203,7 @@ extension Library {
         if args.has("columns"), case .object(let o)? = args.value("x"), !(o is PortfolioObject) {
             throw args.error("columns", "columns: chooses a portfolio's columns")
         }
-        var highlightIndex: Int?
-        if let highlight {
-            guard let index = names.firstIndex(where: { $0.lowercased() == highlight.lowercased() }) else {
-                throw args.error("highlight", names.isEmpty ? "the values have no names to find `\(highlight)` among"
-                                    : "there is no region `\(highlight)`", help: NameSuggestion.help(for: highlight, among: names))
-            }
-            highlightIndex = index
-        }
+        let highlightIndex = try highlightIndex(args, among: names)
         var rows = [BoxplotRow]()
         for s in series {
             let stats: BoxplotStatistics
@@ -258,14 +259,7 @@ extension Library {
 
     static func dotPlot(names: [String], values: [Double], column: String, detail: String, args: Arguments, axis: Axis?,
                         year: Int? = nil) throws(ScriptError) -> Chart {
-        var highlight: String?
-        if args.has("highlight") {
-            let name = try args.string("highlight")
-            guard let found = names.first(where: { $0.lowercased() == name.lowercased() }) else {
-                throw args.error("highlight", "there is no region `\(name)`", help: NameSuggestion.help(for: name, among: names))
-            }
-            highlight = found
-        }
+        let highlight = try highlightIndex(args, among: names).map { names[$0] }
         do throws(StatsError) {
             return try PortfolioPlots.dotPlot(names: names, values: values, column: column, detail: detail, highlight: highlight,
                                               axis: axis ?? Axis.spanning("value", values), conventions: year.map { ", \($0)" } ?? "")
@@ -340,14 +334,7 @@ extension Library {
         let bins = try histogramBins(args)
         let h: Histogram
         do throws(StatsError) { h = try Histogram(xs, bins: bins) } catch { throw args.error(args.has("bins") ? "bins" : "x", error.description) }
-        var highlight: (name: String, value: Double)?
-        if args.has("highlight"), let names {
-            let name = try args.string("highlight")
-            guard let i = names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-                throw args.error("highlight", "there is no region `\(name)`", help: NameSuggestion.help(for: name, among: names))
-            }
-            highlight = (names[i], xs[i])
-        }
+        let highlight = try names.flatMap { names throws(ScriptError) in try highlightIndex(args, among: names).map { (names[$0], xs[$0]) } }
         let rule = switch bins {
         case .sturges: "Sturges' rule"
         case .count(let k): "about \(k) bins"
@@ -425,10 +412,11 @@ extension Library {
             }
             let all = matrix.flatMap { $0 }.filter(\.isFinite)
             let low = all.min() ?? 0, high = all.max() ?? 1
-            let scale: ColourScale = low < 0 && low >= -1 && high <= 1 ? .diverging(-1...1, centre: 0) : .sequential(low...max(high, low + 1e-300))
+            let correlations = low < 0 && low >= -1 && high <= 1
+            let scale: ColourScale = correlations ? .diverging(-1...1, centre: 0) : .sequential(low...max(high, low + 1e-300))
             let labels = (1...matrix.count).map(String.init), columns = (1...matrix[0].count).map(String.init)
             return try chartValue(Chart.heatmap(title: "Heatmap of a \(matrix.count) x \(matrix[0].count) matrix",
-                                                caption: "Values as given; " + (low < 0 && low >= -1 && high <= 1 ? "blue below 0, red above, hatched below 0." : "darker = larger."),
+                                                caption: "Values as given; " + (correlations ? "blue below 0, red above, hatched below 0." : "darker = larger."),
                                                 rows: labels, columns: columns, values: matrix, scale: scale, valueName: "value"), args)
         case let other?:
             throw args.error("x", "heatmap needs a portfolio, a table, a distance matrix or a matrix, not \(other.kind)")

@@ -99,7 +99,7 @@ enum PortfolioPlots {
     }
 
     /// A region's value of one code (an indicator or a dimension) in every wave, against the
-    /// portfolio's quartiles of that wave.
+    /// portfolio's quartiles of that wave. The portfolio has waves (a year column).
     static func lines(_ p: Portfolio, region index: Int, code: String) throws(StatsError) -> Chart {
         let framework = p.framework
         let id = p.regions[index].id
@@ -110,9 +110,9 @@ enum PortfolioPlots {
             return framework.composites { byID[$0] ?? .nan }[code] ?? .nan
         }
         var waves = [Wave]()
-        for year in p.years.isEmpty ? [p.year ?? 0] : p.years {
+        for year in p.years {
             let rows: [String: [Double]]
-            if year == p.year || p.years.isEmpty {
+            if year == p.year {
                 rows = Dictionary(uniqueKeysWithValues: zip(p.regions.map(\.id), p.values))
             } else {
                 rows = p.otherWaves[year] ?? [:]
