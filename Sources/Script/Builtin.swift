@@ -7,6 +7,9 @@ public struct Builtin: Sendable {
         public var defaultValue: String?
         /// A variadic parameter takes every remaining positional argument.
         public var variadic = false
+        /// An options parameter takes every named argument that names no other parameter
+        /// (`mutate(t, gap: ...)`), in the order given.
+        public var options = false
     }
 
     public var name: String
@@ -15,10 +18,19 @@ public struct Builtin: Sendable {
     public var help: String
     var body: @Sendable (inout Arguments) throws(ScriptError) -> Value
 
+    /// Calls the function with values that have no source of their own (from `map`, `filter`
+    /// and other functions that take a function): errors point at `range`.
+    func call(_ positional: [Value], named: [(String, Value)] = [], at range: SourceRange) throws(ScriptError) -> Value {
+        var arguments = try Arguments(function: self, positional: positional.map { .init(value: $0, range: range) },
+                                      named: named.map { ($0.0, range, .init(value: $0.1, range: range)) }, callRange: range)
+        return try body(&arguments)
+    }
+
     /// `quantile(x, p, type: 7)`
     public var signature: String {
         let list = parameters.map { p in
             if p.variadic { return "\(p.name)..." }
+            if p.options { return "\(p.name): ..." }
             return p.defaultValue.map { "\(p.name): \($0)" } ?? p.name
         }
         return "\(name)(\(list.joined(separator: ", ")))"
@@ -37,14 +49,18 @@ public struct Arguments {
     let callRange: SourceRange
     private var bound: [String: Bound]
     private(set) var rest: [Bound]
+    /// The named arguments an options parameter collected, in the order given.
+    private(set) var options: [(name: String, nameRange: SourceRange, bound: Bound)]
 
     init(function: Builtin, positional: [Bound], named: [(String, SourceRange, Bound)], callRange: SourceRange) throws(ScriptError) {
         self.function = function.name
         self.callRange = callRange
         bound = [:]
         rest = []
+        options = []
         var queue = positional[...]
         for parameter in function.parameters {
+            if parameter.options { continue }
             if parameter.variadic {
                 rest = Array(queue)
                 queue = []
@@ -58,7 +74,15 @@ public struct Arguments {
                               help: "its signature is `\(function.signature)`")
         }
         for (label, labelRange, argument) in named {
-            guard function.parameters.contains(where: { $0.name == label && !$0.variadic }) else {
+            let takesOptions = function.parameters.contains(where: \.options)
+            if takesOptions, !function.parameters.contains(where: { $0.name == label && !$0.variadic && !$0.options }) {
+                guard !options.contains(where: { $0.name == label }) else {
+                    throw ScriptError("the argument `\(label)` of \(function.name) is given twice", at: labelRange)
+                }
+                options.append((label, labelRange, argument))
+                continue
+            }
+            guard function.parameters.contains(where: { $0.name == label && !$0.variadic && !$0.options }) else {
                 throw ScriptError("\(function.name) has no argument `\(label)`", at: labelRange,
                                   help: NameSuggestion.help(for: label, among: function.parameters.map(\.name))
                                       ?? "its signature is `\(function.signature)`")
@@ -68,7 +92,7 @@ public struct Arguments {
             }
             bound[label] = argument
         }
-        for parameter in function.parameters where parameter.defaultValue == nil && !parameter.variadic && bound[parameter.name] == nil {
+        for parameter in function.parameters where parameter.defaultValue == nil && !parameter.variadic && !parameter.options && bound[parameter.name] == nil {
             throw ScriptError("\(function.name) needs the argument `\(parameter.name)`", at: callRange,
                               help: "its signature is `\(function.signature)`")
         }
@@ -93,6 +117,16 @@ public struct Arguments {
         case .number(let x): return [x]
         case .list(let values) where values.isEmpty: return []
         case let other?: throw error(name, "`\(name)` of \(function) must be numbers, not \(other.kind)")
+        case nil: throw error(name, "\(function) needs the argument `\(name)`")
+        }
+    }
+
+    /// A function (a builtin, a user function or an anonymous one).
+    func function(_ name: String) throws(ScriptError) -> Builtin {
+        switch value(name) {
+        case .function(let f): return f
+        case let other?: throw error(name, "`\(name)` of \(function) must be a function, not \(other.kind)",
+                                     help: "write a function such as `fn(v) = v * 2`, or the name of one")
         case nil: throw error(name, "\(function) needs the argument `\(name)`")
         }
     }

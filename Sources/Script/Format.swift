@@ -28,6 +28,7 @@ public enum Format {
         case .named(let v): "{" + zip(v.names, v.values).map { "\($0): \(number($1))" }.joined(separator: ", ") + "}"
         case .table(let t): "<table of \(t.rowCount) rows: \(t.columns.map(\.name).joined(separator: ", "))>"
         case .object(let o): "<\(o.kind)>"
+        case .nothing: "nothing"
         }
     }
 
@@ -60,6 +61,7 @@ extension Value {
         case .table(let t):
             .list((0..<t.rowCount).map { row in .record(t.columns.map { Datum.Field($0.name, $0.values[row].datum) }) })
         case .object(let o): o.datum
+        case .nothing: .missing
         }
     }
 

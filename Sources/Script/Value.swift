@@ -24,6 +24,9 @@ public enum Value: Sendable {
     case table(Table)
     /// A domain object: a portfolio, a survey, scores, a benchmark.
     case object(any ScriptObject)
+    /// No value: what `print`, a `for` loop and an `if` without `else` whose condition is false
+    /// give. The REPL shows nothing for it.
+    case nothing
 
     public static let missing = Value.number(.nan)
 
@@ -41,6 +44,7 @@ public enum Value: Sendable {
         case .named: "a named vector"
         case .table: "a table"
         case .object(let o): o.kind
+        case .nothing: "nothing"
         }
     }
 
