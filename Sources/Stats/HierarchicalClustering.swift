@@ -22,7 +22,9 @@ public enum HierarchicalClustering {
     /// nearest neighbours, so `d(x, y)` is at most `d(x, i)` and `d(y, i)`.
     ///
     /// - Throws: `StatsError.invalidParameter` naming the first pair (1-based) whose distance is
-    ///   missing (NaN), infinite or negative (scipy accepts negative ones), and when there are no items.
+    ///   missing (NaN), infinite or negative (scipy accepts negative ones), and when there are no
+    ///   items; `StatsError.interrupted` when an interrupt is requested (`WorkProgress`, checked
+    ///   before every O(n) scan; progress is reported every `mergesPerCheck` merges).
     public static func linkage(_ distances: DistanceMatrix, method: LinkageMethod) throws(StatsError) -> Dendrogram {
         let n = distances.count
         guard n >= 1 else {
@@ -30,18 +32,28 @@ public enum HierarchicalClustering {
         }
         try checkFinite(distances)
         guard n >= 2 else { return Dendrogram(count: n, left: [], right: [], heights: [], sizes: []) }
-        var x = [Int](repeating: 0, count: n - 1)
-        var y = [Int](repeating: 0, count: n - 1)
-        var h = [Double](repeating: 0, count: n - 1)
-        switch method {
-        case .single:
-            minimumSpanningTree(distances.values, n, &x, &y, &h)
-        case .ward, .complete, .average:
-            var d = distances.values  // the one working copy
-            nearestNeighbourChain(&d, n, method, &x, &y, &h)
+        return try WorkProgress.track("hierarchical clustering (\(method.rawValue)): \(WorkProgress.grouped(n)) items", total: n - 1) {
+            work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            var x = [Int](repeating: 0, count: n - 1)
+            var y = [Int](repeating: 0, count: n - 1)
+            var h = [Double](repeating: 0, count: n - 1)
+            let completed: Bool
+            switch method {
+            case .single:
+                completed = minimumSpanningTree(distances.values, n, &x, &y, &h, work: work)
+            case .ward, .complete, .average:
+                var d = distances.values  // the one working copy
+                completed = nearestNeighbourChain(&d, n, method, &x, &y, &h, work: work)
+            }
+            guard completed else { throw .interrupted }
+            return labelled(count: n, x: x, y: y, heights: h)
         }
-        return labelled(count: n, x: x, y: y, heights: h)
     }
+
+    /// Merges between two advances of the progress (single linkage: and two checks of the
+    /// interrupt flag, each merge being one O(n) scan).
+    static let mergesPerCheck = 16
 
     // MARK: - Checks
 
@@ -64,12 +76,15 @@ public enum HierarchicalClustering {
     // MARK: - Nearest-neighbour chain (scipy nn_chain)
 
     /// scipy's `nn_chain` on the condensed distances `d` (overwritten). Writes merge `k`'s slots
-    /// (`x < y`) and height, in the order the chain finds them.
+    /// (`x < y`) and height, in the order the chain finds them. False when it stopped at an
+    /// interrupt request (the merges are then incomplete).
     static func nearestNeighbourChain(_ d: inout [Double], _ n: Int, _ method: LinkageMethod,
-                                      _ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double]) {
+                                      _ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double],
+                                      work: WorkProgress.Work = .silent) -> Bool {
         var size = [Int](repeating: 1, count: n)
         var chain = [Int](repeating: 0, count: n)
         var length = 0
+        var completed = true
         d.withUnsafeMutableBufferPointer { D in
             size.withUnsafeMutableBufferPointer { size in
                 // Row starts: the condensed position of (i, i + 1) is rowStart(i).
@@ -78,6 +93,7 @@ public enum HierarchicalClustering {
                     return n * a - a * (a + 1) / 2 + b - a - 1
                 }
                 for k in 0..<(n - 1) {
+                    if k % mergesPerCheck == 0 && k > 0 { work.advance(by: mergesPerCheck) }
                     if length == 0 {
                         length = 1
                         chain[0] = size.firstIndex(where: { $0 > 0 })!
@@ -85,6 +101,8 @@ public enum HierarchicalClustering {
                     var x = 0, y = 0
                     var currentMin = Double.infinity
                     while true {
+                        // One check per O(n) scan (a merge may take many scans).
+                        if WorkProgress.isInterruptRequested { completed = false; return }
                         x = chain[length - 1]
                         if length > 1 {
                             y = chain[length - 2]
@@ -143,19 +161,26 @@ public enum HierarchicalClustering {
                 }
             }
         }
+        return completed
     }
 
     // MARK: - Single linkage (scipy mst_single_linkage)
 
     /// scipy's `mst_single_linkage`: Prim's algorithm from item 0; merge `k` joins the tree so far
-    /// (`x`) and its nearest outside item `y`.
+    /// (`x`) and its nearest outside item `y`. False when it stopped at an interrupt request.
     static func minimumSpanningTree(_ dists: [Double], _ n: Int,
-                                    _ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double]) {
+                                    _ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double],
+                                    work: WorkProgress.Work = .silent) -> Bool {
         var merged = [Bool](repeating: false, count: n)
         var nearest = [Double](repeating: .infinity, count: n)
+        var completed = true
         dists.withUnsafeBufferPointer { dist in
             var x = 0, y = 0
             for k in 0..<(n - 1) {
+                if k % mergesPerCheck == 0 && k > 0 {
+                    if WorkProgress.isInterruptRequested { completed = false; return }
+                    work.advance(by: mergesPerCheck)
+                }
                 var currentMin = Double.infinity
                 merged[x] = true
                 var p = x - 1  // index(0, x) for the rows above
@@ -183,6 +208,7 @@ public enum HierarchicalClustering {
                 x = y
             }
         }
+        return completed
     }
 
     // MARK: - Sorting and labelling (scipy label)

@@ -87,24 +87,39 @@ public enum KMeans {
                     + "one\(distinct == 1 ? "" : "s") needs 1 <= k <= \(distinct); choose fewer clusters")
         }
 
-        let runs = [Run](unsafeUninitializedCapacity: restarts) { buffer, initialized in
-            let base = RunPointer(buffer.baseAddress!)
-            let workers = max(1, min(threads, restarts))
-            data.elements.withUnsafeBufferPointer { x in
-                let input = DataPointer(x)
-                let work: @Sendable (Int) -> Void = { worker in
-                    for restart in stride(from: worker, to: restarts, by: workers) {
-                        var generator = Self.generator(seed: seed, restart: restart)
-                        let centres = Self.plusPlus(input.buffer, n: data.rows, p: data.columns, k: k,
-                                                    generator: &generator)
-                        (base.pointer + restart).initialize(
-                            to: Self.lloyd(input.buffer, n: data.rows, p: data.columns, k: k,
-                                           centres: centres, maxIterations: maxIterations))
+        // Progress: maxIterations units per restart, one per pass and the rest when it converges.
+        let runs = try WorkProgress.track(
+            "k-means: \(WorkProgress.grouped(restarts)) restart\(restarts == 1 ? "" : "s") on \(WorkProgress.grouped(data.rows)) rows",
+            total: restarts * maxIterations
+        ) { progress throws(StatsError) in
+            try WorkProgress.checkpoint()
+            let latch = InterruptLatch()
+            let runs = [Run](unsafeUninitializedCapacity: restarts) { buffer, initialized in
+                let base = RunPointer(buffer.baseAddress!)
+                let workers = max(1, min(threads, restarts))
+                data.elements.withUnsafeBufferPointer { x in
+                    let input = DataPointer(x)
+                    let work: @Sendable (Int) -> Void = { worker in
+                        for restart in stride(from: worker, to: restarts, by: workers) {
+                            // Interrupted: the remaining restarts are placeholders, discarded.
+                            var generator = Self.generator(seed: seed, restart: restart)
+                            guard !latch.poll(), let centres = Self.plusPlus(
+                                input.buffer, n: data.rows, p: data.columns, k: k, generator: &generator, latch: latch)
+                            else {
+                                (base.pointer + restart).initialize(to: .interrupted)
+                                continue
+                            }
+                            (base.pointer + restart).initialize(
+                                to: Self.lloyd(input.buffer, n: data.rows, p: data.columns, k: k, centres: centres,
+                                               maxIterations: maxIterations, progress: progress, latch: latch))
+                        }
                     }
+                    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
                 }
-                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                initialized = restarts
             }
-            initialized = restarts
+            try latch.check()  // some runs stopped early
+            return runs
         }
 
         var best = 0
@@ -120,10 +135,12 @@ public enum KMeans {
         try validate(data)
         precondition(centers.columns == data.columns && centers.rows >= 1 && centers.rows <= data.rows,
                      "1 to n centres, p columns each")
+        let latch = InterruptLatch()
         let run = data.elements.withUnsafeBufferPointer { x in
             lloyd(x, n: data.rows, p: data.columns, k: centers.rows, centres: centers.elements,
-                  maxIterations: maxIterations)
+                  maxIterations: maxIterations, progress: .silent, latch: latch)
         }
+        try latch.check()  // the run stopped early
         return result(run, n: data.rows, p: data.columns, k: centers.rows, relabel: false,
                       restartObjectives: [run.objective], bestRestart: 0)
     }
@@ -159,6 +176,9 @@ public enum KMeans {
         var objective: Double
         var iterations: Int
         var converged: Bool
+
+        /// The placeholder of a run stopped or skipped by an interrupt (never returned).
+        static let interrupted = Run(clusters: [], centres: [], within: [], objective: .nan, iterations: 0, converged: false)
     }
 
     /// The stream of restart `restart`: SplitMix64 seeded with the first output of a SplitMix64
@@ -182,9 +202,10 @@ public enum KMeans {
     }
 
     /// k-means++ centres (k x p). Needs at least k distinct rows, so that every draw after the
-    /// first has a positive total weight and picks a row not yet chosen.
+    /// first has a positive total weight and picks a row not yet chosen. Nil when an interrupt
+    /// is requested (checked before each centre).
     private static func plusPlus(_ x: UnsafeBufferPointer<Double>, n: Int, p: Int, k: Int,
-                                 generator: inout SplitMix64) -> [Double] {
+                                 generator: inout SplitMix64, latch: InterruptLatch) -> [Double]? {
         var centres = [Double](repeating: 0, count: k * p)
         let first = min(n - 1, Int(generator.unit() * Double(n)))
         for c in 0..<p { centres[c] = x[first * p + c] }
@@ -194,6 +215,7 @@ public enum KMeans {
             for i in 0..<n { nearest[i] = squaredDistance(x, i, centre, 0, p: p) }
         }
         for chosen in 1..<k {
+            if latch.poll() { return nil }
             var total = 0.0
             for i in 0..<n { total += nearest[i] }
             let target = generator.unit() * total
@@ -221,9 +243,14 @@ public enum KMeans {
         return centres
     }
 
-    /// Lloyd's algorithm from `centres` (k x p).
+    /// Rows per check of the interrupt flag within an assignment pass (a power of two).
+    static let rowsPerCheck = 1024
+
+    /// Lloyd's algorithm from `centres` (k x p), advancing `progress` by one per pass and by the
+    /// passes left when it converges. Returns `Run.interrupted` as soon as it sees an interrupt
+    /// request (`latch`, checked every `rowsPerCheck` rows).
     private static func lloyd(_ x: UnsafeBufferPointer<Double>, n: Int, p: Int, k: Int, centres initial: [Double],
-                              maxIterations: Int) -> Run {
+                              maxIterations: Int, progress: WorkProgress.Work, latch: InterruptLatch) -> Run {
         var centres = initial
         var clusters = [Int](repeating: -1, count: n)
         var distance = [Double](repeating: 0, count: n)  // to the assigned centre
@@ -234,15 +261,20 @@ public enum KMeans {
         var lanes = [SIMD8<Double>](repeating: .zero, count: groups * p)
         while iterations < maxIterations {
             iterations += 1
-            var changed = false
+            var changed = false, interrupted = false
             transpose(centres, k: k, p: p, groups: groups, into: &lanes)
             lanes.withUnsafeBufferPointer { lanes in
                 for i in 0..<n {
+                    // A test of the row number per row, a relaxed load per 1024 rows (a blocked
+                    // loop instead costs the optimiser more: 2 % of the instructions).
+                    if i & (rowsPerCheck - 1) == 0 && latch.poll() { interrupted = true; return }
                     let (best, bestCluster) = nearest(x, i, p: p, k: k, lanes: lanes, groups: groups)
                     if clusters[i] != bestCluster { clusters[i] = bestCluster; changed = true }
                     distance[i] = best
                 }
             }
+            if interrupted { return .interrupted }
+            progress.advance(by: changed ? 1 : 1 + maxIterations - iterations)
             if !changed { converged = true; break }
             for j in 0..<k { sizes[j] = 0 }
             for i in 0..<n { sizes[clusters[i]] += 1 }

@@ -111,7 +111,8 @@ struct Mahalanobis {
     /// with `S_ss` the covariance sub-block of the shared variables (factorised once per pattern
     /// of shared variables and cached); fewer than `minimumShared` shared variables give NaN.
     /// O(n^2 p^2) plus O(p^3) per distinct pattern.
-    func missingDistances(_ data: Matrix, minimumShared: Int) throws(StatsError) -> (values: [Double], shared: [Int32]) {
+    func missingDistances(_ data: Matrix, minimumShared: Int,
+                          work: WorkProgress.Work = .silent) throws(StatsError) -> (values: [Double], shared: [Int32]) {
         let n = data.rows
         let x = data.elements
         let words = (p + 63) / 64
@@ -122,6 +123,8 @@ struct Mahalanobis {
         var indices = [Int](), z = [Double](repeating: 0, count: p)
         var position = 0
         for i in 0..<n {
+            try WorkProgress.checkpoint()  // a row: O(n p²) work
+            work.advance(by: n - 1 - i)
             for j in (i + 1)..<n {
                 defer { position += 1 }
                 for w in 0..<words { pattern[w] = 0 }

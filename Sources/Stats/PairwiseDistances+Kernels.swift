@@ -47,26 +47,53 @@ enum PairwiseKernels {
         return ranges
     }
 
+    /// Pairs between two checks of the interrupt flag (and two advances of the progress): a
+    /// fraction of a millisecond of work.
+    static let pairsPerCheck = 1 << 15
+
     /// Runs `body` on chunks of rows with equal pair counts, on all cores when there are enough
-    /// pairs; returns the error of the first chunk (in row order) that failed.
+    /// pairs; returns the error of the first chunk (in row order) that failed. Each chunk is
+    /// handed to `body` in runs of whole blocks of four rows (as `completeRows` groups them) of
+    /// at least `pairsPerCheck` pairs, with a check of the interrupt flag before each run
+    /// (throwing `StatsError.interrupted` after the chunks when one saw it) and an advance of
+    /// `work` by its pairs after it.
     static func forEachRowChunk(
-        count n: Int, _ body: @Sendable (Range<Int>) -> StatsError?
+        count n: Int, work: WorkProgress.Work, _ body: @Sendable (Range<Int>) -> StatsError?
     ) throws(StatsError) {
         let pairs = n * (n - 1) / 2
         let cores = ColumnParallel.cores
         let chunks = pairs < parallelPairs || cores == 1 ? 1 : cores * 8
         let ranges = rowChunks(count: n, chunks: chunks)
+        let latch = InterruptLatch()
+        @Sendable func run(_ rows: Range<Int>) -> StatsError? {
+            var start = rows.lowerBound
+            while start < rows.upperBound {
+                if latch.poll() { return nil }
+                var end = start, runPairs = 0
+                repeat {
+                    for i in end..<min(end + 4, rows.upperBound) { runPairs += n - 1 - i }
+                    end = min(end + 4, rows.upperBound)
+                } while end < rows.upperBound && runPairs < pairsPerCheck
+                if let error = body(start..<end) { return error }
+                work.advance(by: runPairs)
+                start = end
+            }
+            return nil
+        }
         if ranges.count == 1 {
-            if let error = body(ranges[0]) { throw error }
+            let error = run(ranges[0])
+            try latch.check()
+            if let error { throw error }
             return
         }
         var errors = [StatsError?](repeating: nil, count: ranges.count)
         errors.withUnsafeMutableBufferPointer { buffer in
             let out = PairwisePointer(pointer: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
-                (out.pointer + chunk).pointee = body(ranges[chunk])
+                (out.pointer + chunk).pointee = run(ranges[chunk])
             }
         }
+        try latch.check()
         if let error = errors.lazy.compactMap({ $0 }).first { throw error }
     }
 
@@ -170,11 +197,15 @@ extension PairwiseKernels {
     /// Distances of complete data (no NaN): `columns` holds `p` variables of `n` rows
     /// column-major; `norms` (cosine only) the rows' Euclidean norms. Four rows at a time share
     /// the loads of the rows after them. O(n^2 p).
+    ///
+    /// - Throws: `StatsError.interrupted` when an interrupt is requested (see `forEachRowChunk`).
     static func complete<K: CompletePairKernel>(
-        _ kernel: K.Type, columns: [Double], count n: Int, variables p: Int, norms: [Double]?
-    ) -> [Double] {
+        _ kernel: K.Type, columns: [Double], count n: Int, variables p: Int, norms: [Double]?,
+        work: WorkProgress.Work = .silent
+    ) throws(StatsError) -> [Double] {
         let total = n * (n - 1) / 2
-        return [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var failure: StatsError?
+        let values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
             adviseHugePages(buffer)
             let out = PairwisePointer(pointer: buffer.baseAddress!)
             columns.withUnsafeBufferPointer { columnBuffer in
@@ -183,14 +214,19 @@ extension PairwiseKernels {
                     let t = PairwiseReadPointer(pointer: columnBuffer.baseAddress!)
                     let r = PairwiseReadPointer(pointer: normBuffer.baseAddress ?? columnBuffer.baseAddress!)
                     let cosine = !norms.isEmpty
-                    try! forEachRowChunk(count: n) { rows in
-                        completeRows(K.self, t.pointer, n, p, cosine ? r.pointer : nil, rows, out.pointer)
-                        return nil
-                    }
+                    do throws(StatsError) {
+                        try forEachRowChunk(count: n, work: work) { rows in
+                            completeRows(K.self, t.pointer, n, p, cosine ? r.pointer : nil, rows, out.pointer)
+                            return nil
+                        }
+                    } catch { failure = error }
                 }
             }
+            // Interrupted: the cells not computed are garbage doubles (a trivial type), discarded.
             initialized = total
         }
+        if let failure { throw failure }
+        return values
     }
 
     /// The pairs of `rows` (each row against every later row). Blocks of four rows: the triangle
@@ -293,11 +329,15 @@ extension PairwiseKernels {
     /// Euclidean (`squared`) or Manhattan distances with NaN cells, R's `dist` rule: each pair
     /// uses the m variables both rows have and is rescaled by p / m; fewer than `minimumShared`
     /// shared variables give NaN. Returns the distances and the shared counts. O(n^2 p).
+    ///
+    /// - Throws: `StatsError.interrupted` when an interrupt is requested (see `forEachRowChunk`).
     static func missing(
-        squared: Bool, columns: [Double], count n: Int, variables p: Int, minimumShared: Int
-    ) -> (values: [Double], shared: [Int32]) {
+        squared: Bool, columns: [Double], count n: Int, variables p: Int, minimumShared: Int,
+        work: WorkProgress.Work = .silent
+    ) throws(StatsError) -> (values: [Double], shared: [Int32]) {
         let total = n * (n - 1) / 2
         var shared = [Int32](repeating: 0, count: total)
+        var failure: StatsError?
         let values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
             adviseHugePages(buffer)
             let out = PairwisePointer(pointer: buffer.baseAddress!)
@@ -305,18 +345,22 @@ extension PairwiseKernels {
                 let counts = PairwisePointer(pointer: sharedBuffer.baseAddress!)
                 columns.withUnsafeBufferPointer { columnBuffer in
                     let t = PairwiseReadPointer(pointer: columnBuffer.baseAddress!)
-                    try! forEachRowChunk(count: n) { rows in
-                        if squared {
-                            missingRows(squared: true, t.pointer, n, p, minimumShared, rows, out.pointer, counts.pointer)
-                        } else {
-                            missingRows(squared: false, t.pointer, n, p, minimumShared, rows, out.pointer, counts.pointer)
+                    do throws(StatsError) {
+                        try forEachRowChunk(count: n, work: work) { rows in
+                            if squared {
+                                missingRows(squared: true, t.pointer, n, p, minimumShared, rows, out.pointer, counts.pointer)
+                            } else {
+                                missingRows(squared: false, t.pointer, n, p, minimumShared, rows, out.pointer, counts.pointer)
+                            }
+                            return nil
                         }
-                        return nil
-                    }
+                    } catch { failure = error }
                 }
             }
+            // Interrupted: the cells not computed are garbage doubles (a trivial type), discarded.
             initialized = total
         }
+        if let failure { throw failure }
         return (values, shared)
     }
 
@@ -371,7 +415,7 @@ extension PairwiseKernels {
     /// rescaling); fewer than `minimumShared` give NaN. Throws when a row is all zero on the
     /// variables it shares with another (the first such pair in condensed order). O(n^2 p).
     static func missingCosine(
-        columns: [Double], count n: Int, variables p: Int, minimumShared: Int
+        columns: [Double], count n: Int, variables p: Int, minimumShared: Int, work: WorkProgress.Work = .silent
     ) throws(StatsError) -> (values: [Double], shared: [Int32]) {
         let total = n * (n - 1) / 2
         var shared = [Int32](repeating: 0, count: total)
@@ -384,7 +428,7 @@ extension PairwiseKernels {
                 columns.withUnsafeBufferPointer { columnBuffer in
                     let t = PairwiseReadPointer(pointer: columnBuffer.baseAddress!)
                     do throws(StatsError) {
-                        try forEachRowChunk(count: n) { rows in
+                        try forEachRowChunk(count: n, work: work) { rows in
                             missingCosineRows(t.pointer, n, p, minimumShared, rows, out.pointer, counts.pointer)
                         }
                     } catch { failure = error }

@@ -69,9 +69,13 @@ enum PairwiseDistances {
         let minimum = try checkMinimumShared(minimumShared, variables: p)
         try checkFinite(data, columns: Array(0..<p))
         guard n > 1 else { return DistanceMatrix(count: n, values: [], variables: p) }
-        let (values, shared) = try distances(data, columns: Array(0..<p), metric: metric,
-                                             minimumShared: minimum, general: general)
-        return DistanceMatrix(count: n, values: values, shared: shared, variables: p)
+        return try WorkProgress.track("distances: \(WorkProgress.grouped(n * (n - 1) / 2)) pairs", total: n * (n - 1) / 2) {
+            work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            let (values, shared) = try distances(data, columns: Array(0..<p), metric: metric,
+                                                 minimumShared: minimum, general: general, work: work)
+            return DistanceMatrix(count: n, values: values, shared: shared, variables: p)
+        }
     }
 
     static func balanced(_ data: Matrix, groups: [[Int]], weights: [Double]?, metric: DistanceMetric,
@@ -117,6 +121,21 @@ enum PairwiseDistances {
         guard n > 1 else { return DistanceMatrix(count: n, values: [], variables: total) }
 
         let pairs = n * (n - 1) / 2
+        return try WorkProgress.track(
+            "balanced distances: \(WorkProgress.grouped(pairs)) pairs, \(groups.count) group\(groups.count == 1 ? "" : "s")",
+            total: pairs * groups.count
+        ) { work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            return try balanced(data, groups: groups, weights: weights, metric: metric, total: total, minimum: minimum,
+                                general: general, work: work)
+        }
+    }
+
+    /// `balanced` after its checks, advancing `work` by the pairs of each group.
+    private static func balanced(_ data: Matrix, groups: [[Int]], weights: [Double], metric: DistanceMetric, total: Int,
+                                 minimum: Int, general: Bool, work: WorkProgress.Work) throws(StatsError) -> DistanceMatrix {
+        let (n, p) = (data.rows, data.columns)
+        let pairs = n * (n - 1) / 2
         var sum = [Double](repeating: 0, count: pairs)
         var weightSum = [Double](repeating: 0, count: pairs)
         var shared: [Int32]?
@@ -126,7 +145,7 @@ enum PairwiseDistances {
                 for (a, column) in group.enumerated() { elements[i * group.count + a] = data.elements[i * p + column] }
             }
             let sub = Matrix(rows: n, columns: group.count, elements: elements)
-            let (values, counts) = try distances(sub, columns: group, metric: metric, minimumShared: 1, general: general)
+            let (values, counts) = try distances(sub, columns: group, metric: metric, minimumShared: 1, general: general, work: work)
             var largest = 0.0
             for v in values where v > largest { largest = v }
             let w = weights[g]
@@ -169,18 +188,20 @@ enum PairwiseDistances {
 
     /// The distances of `data` (n >= 2 rows, p >= 1 finite-or-NaN columns), and the shared
     /// counts when a cell is missing (or `general`). `columns` are the data's column indices
-    /// for error messages.
+    /// for error messages. Advances `work` by the pairs; throws `StatsError.interrupted` when an
+    /// interrupt is requested.
     static func distances(_ data: Matrix, columns: [Int], metric: DistanceMetric, minimumShared: Int,
-                          general: Bool) throws(StatsError) -> (values: [Double], shared: [Int32]?) {
+                          general: Bool, work: WorkProgress.Work = .silent) throws(StatsError) -> (values: [Double], shared: [Int32]?) {
         let (n, p) = (data.rows, data.columns)
         let complete = !general && !data.elements.contains { $0.isNaN }
         if metric == .mahalanobis {
             let mahalanobis = try Mahalanobis(data, columns: columns)
             if complete {
                 let whitened = mahalanobis.whitenedColumns(data)
-                return (PairwiseKernels.complete(EuclideanPairKernel.self, columns: whitened, count: n, variables: p, norms: nil), nil)
+                return (try PairwiseKernels.complete(EuclideanPairKernel.self, columns: whitened, count: n, variables: p, norms: nil,
+                                                     work: work), nil)
             }
-            let (values, shared) = try mahalanobis.missingDistances(data, minimumShared: minimumShared)
+            let (values, shared) = try mahalanobis.missingDistances(data, minimumShared: minimumShared, work: work)
             return (values, shared)
         }
         var t = [Double](repeating: 0, count: p * n)  // column-major
@@ -195,9 +216,9 @@ enum PairwiseDistances {
         }
         switch (metric, complete) {
         case (.euclidean, true), (.standardised, true):
-            return (PairwiseKernels.complete(EuclideanPairKernel.self, columns: t, count: n, variables: p, norms: nil), nil)
+            return (try PairwiseKernels.complete(EuclideanPairKernel.self, columns: t, count: n, variables: p, norms: nil, work: work), nil)
         case (.manhattan, true):
-            return (PairwiseKernels.complete(ManhattanPairKernel.self, columns: t, count: n, variables: p, norms: nil), nil)
+            return (try PairwiseKernels.complete(ManhattanPairKernel.self, columns: t, count: n, variables: p, norms: nil, work: work), nil)
         case (.cosine, true):
             var norms = [Double](repeating: 0, count: n)
             for i in 0..<n {
@@ -210,10 +231,10 @@ enum PairwiseDistances {
                         allowed: "a cosine distance needs rows with a non-zero value; leave the row out or use another metric")
                 }
             }
-            return (PairwiseKernels.complete(CosinePairKernel.self, columns: t, count: n, variables: p, norms: norms), nil)
+            return (try PairwiseKernels.complete(CosinePairKernel.self, columns: t, count: n, variables: p, norms: norms, work: work), nil)
         case (.euclidean, false), (.standardised, false), (.manhattan, false):
-            let (values, shared) = PairwiseKernels.missing(
-                squared: metric != .manhattan, columns: t, count: n, variables: p, minimumShared: minimumShared)
+            let (values, shared) = try PairwiseKernels.missing(
+                squared: metric != .manhattan, columns: t, count: n, variables: p, minimumShared: minimumShared, work: work)
             return (values, shared)
         case (.cosine, false):
             // A row whose observed values are all zero (a row with none observed has no pairs).
@@ -224,7 +245,7 @@ enum PairwiseDistances {
                     allowed: "a cosine distance needs rows with a non-zero value; leave the row out or use another metric")
             }
             let (values, shared) = try PairwiseKernels.missingCosine(
-                columns: t, count: n, variables: p, minimumShared: minimumShared)
+                columns: t, count: n, variables: p, minimumShared: minimumShared, work: work)
             return (values, shared)
         case (.mahalanobis, _):
             preconditionFailure("handled above")

@@ -62,7 +62,14 @@ public enum Silhouette {
         for c in cluster { counts[c] += 1 }
 
         // sums[i * k + c] = the sum of distances from item i to the members of cluster c.
-        let sums = pairSums(distances, cluster: cluster, k: k, threads: threads)
+        let sums = try WorkProgress.track("silhouette: \(WorkProgress.grouped(n)) items", total: n * (n - 1) / 2) {
+            work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            let latch = InterruptLatch()
+            let sums = pairSums(distances, cluster: cluster, k: k, threads: threads, progress: work, latch: latch)
+            try latch.check()  // rows were skipped
+            return sums
+        }
         // A NaN or infinite distance makes some sum NaN or infinite (so does an overflow, rarely):
         // only then are the distances searched, saving a pass over them.
         if sums.contains(where: { !$0.isFinite }), let bad = distances.values.firstIndex(where: { !$0.isFinite }) {
@@ -102,8 +109,13 @@ public enum Silhouette {
         return (i, i + 1 + index - start)
     }
 
+    /// Rows between two checks of the interrupt flag.
+    static let rowsPerCheck = 16
+
     /// Per item and cluster, the sum of distances to the cluster's members, reading each pair once.
-    private static func pairSums(_ distances: DistanceMatrix, cluster: [Int], k: Int, threads: Int) -> [Double] {
+    /// Stops early when an interrupt is requested (`latch`, checked every `rowsPerCheck` rows).
+    private static func pairSums(_ distances: DistanceMatrix, cluster: [Int], k: Int, threads: Int,
+                                 progress: WorkProgress.Work, latch: InterruptLatch) -> [Double] {
         let n = distances.count
         let blockCount = n < parallelThreshold ? 1 : blocks
         // Block b takes the rows i in bounds[b] ..< bounds[b + 1], with about equal numbers of pairs.
@@ -128,7 +140,14 @@ public enum Silhouette {
                     let work: @Sendable (Int) -> Void = { worker in
                         for block in stride(from: worker, to: blockCount, by: workers) {
                             let sums = shared.output + block * n * k
+                            var pairs = 0
                             for i in bounds[block]..<bounds[block + 1] {
+                                if (i - bounds[block]) % rowsPerCheck == 0 {
+                                    if latch.poll() { return }
+                                    progress.advance(by: pairs)
+                                    pairs = 0
+                                }
+                                pairs += n - 1 - i
                                 let start = n * i - i * (i + 1) / 2  // the pair (i, i + 1)
                                 let ci = shared.cluster[i]
                                 let rowSums = sums + i * k
@@ -138,6 +157,7 @@ public enum Silhouette {
                                     sums[j * k + ci] += d
                                 }
                             }
+                            progress.advance(by: pairs)
                         }
                     }
                     if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }

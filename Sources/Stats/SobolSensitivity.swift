@@ -16,7 +16,8 @@ import Darwin
 ///   the model writes every cell. Outputs must be finite.
 ///
 /// The engine calls the model concurrently from several threads with disjoint buffers, in batches
-/// of at most 256 · (k + 2) points; scratch memory the model needs is best allocated per call.
+/// of at most 256 points (one block of one of the k + 2 matrices, so that an interrupt is seen
+/// between two batches); scratch memory the model needs is best allocated per call.
 public typealias SobolModel = @Sendable (
     _ points: UnsafeBufferPointer<Double>, _ count: Int, _ outputs: UnsafeMutableBufferPointer<Double>
 ) -> Void
@@ -205,11 +206,44 @@ public struct SobolSensitivity: Sendable {
         let k = groups.count
         let threadCount = threads ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
+        // Progress in model evaluations, the bootstrap counted at `bootstrapCost` per resampled row.
+        let matrices = k + 2
+        var steps: [Int] = []
+        for size in [n / 4, n / 2, n] where !steps.contains(size) { steps.append(size) }
+        let bootstrapTotal = steps.reduce(0) { $0 + bootstrapUnits(resamples: resamples, rows: $1, outputs: m, k: k) }
+        return try WorkProgress.track(
+            "sobol: \(WorkProgress.grouped(n * matrices)) evaluations" + (resamples > 0 ? ", \(WorkProgress.grouped(resamples)) resamples" : ""),
+            total: n * matrices + bootstrapTotal
+        ) { work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            return try analyze(d: d, groups: groups, n: n, seed: seed, m: m, resamples: resamples, confidenceLevel: confidenceLevel,
+                               threadCount: threadCount, steps: steps, model: model, work: work)
+        }
+    }
+
+    /// The units of progress of the bootstrap of `rows` rows: about the time of one model
+    /// evaluation per `bootstrapCost` resampled rows and outputs.
+    private static func bootstrapUnits(resamples: Int, rows: Int, outputs: Int, k: Int) -> Int {
+        resamples * rows * outputs * (4 + 2 * k) / bootstrapCost
+    }
+
+    /// Resampled rows x terms per unit of progress (one model evaluation's time, about).
+    private static let bootstrapCost = 64
+
+    /// `analyze` after its checks: the design and the estimates, advancing `work` by model
+    /// evaluations; throws `StatsError.interrupted` when an interrupt is requested (checked
+    /// before every block of the design and of the bootstrap).
+    private static func analyze(
+        d: Int, groups: [SobolGroup], n: Int, seed: UInt64, m: Int, resamples: Int, confidenceLevel: Double,
+        threadCount: Int, steps: [Int], model: @escaping SobolModel, work: WorkProgress.Work
+    ) throws(StatsError) -> [SobolSensitivity] {
+        let k = groups.count
         // The design, evaluated block by block.
         let sequence = try SobolSequence(dimensions: 2 * d, seed: derivedSeed(seed, 1, 0))
         let matrices = k + 2
         var y = [Double](repeating: .nan, count: matrices * n * m)
         let blocks = (n + blockRows - 1) / blockRows
+        let latch = InterruptLatch()
         y.withUnsafeMutableBufferPointer { yBuffer in
             let shared = SharedPointer(yBuffer.baseAddress!)
             parallel(threadCount, blocks) { worker in
@@ -217,6 +251,7 @@ public struct SobolSensitivity: Sendable {
                 var points = [Double](repeating: 0, count: matrices * blockRows * d)
                 var outs = [Double](repeating: .nan, count: matrices * blockRows * m)
                 for block in stride(from: worker, to: blocks, by: threadCount) {
+                    if latch.poll() { break }
                     let first = block * blockRows
                     let rows = min(blockRows, n - first)
                     base.withUnsafeMutableBufferPointer { sequence.fill(from: first, count: rows, into: $0) }
@@ -233,12 +268,20 @@ public struct SobolSensitivity: Sendable {
                     }
                     let count = matrices * rows
                     for index in 0..<(count * m) { outs[index] = .nan }
+                    // One call per matrix (`rows` points), with a check of the interrupt flag
+                    // before each: a model can be slow (a composite of many regions).
+                    var stopped = false
                     points.withUnsafeBufferPointer { p in
                         outs.withUnsafeMutableBufferPointer { o in
-                            model(UnsafeBufferPointer(rebasing: p[0..<(count * d)]), count,
-                                  UnsafeMutableBufferPointer(rebasing: o[0..<(count * m)]))
+                            for start in stride(from: 0, to: count, by: rows) {
+                                if latch.poll() { stopped = true; return }
+                                model(UnsafeBufferPointer(rebasing: p[(start * d)..<((start + rows) * d)]), rows,
+                                      UnsafeMutableBufferPointer(rebasing: o[(start * m)..<((start + rows) * m)]))
+                                work.advance(by: rows)
+                            }
                         }
                     }
+                    if stopped { break }
                     for matrix in 0..<matrices {
                         for r in 0..<rows {
                             for o in 0..<m {
@@ -249,6 +292,7 @@ public struct SobolSensitivity: Sendable {
                 }
             }
         }
+        try latch.check()  // blocks were skipped: outputs are missing
         if let bad = y.firstIndex(where: { !$0.isFinite }) {
             let matrix = bad / (n * m), row = (bad / m) % n, output = bad % m
             let location = matrix == 0 ? "A" : matrix == 1 ? "B" : "A_B(\(groups[matrix - 2].name))"
@@ -259,14 +303,13 @@ public struct SobolSensitivity: Sendable {
 
         // Estimates and bootstrap at N/4, N/2 and N.
         let z = resamples > 0 ? normalQuantile((1 + confidenceLevel) / 2) : .nan
-        var steps: [Int] = []
-        for size in [n / 4, n / 2, n] where !steps.contains(size) { steps.append(size) }
         var perOutput = [[SobolEstimate]](repeating: [], count: m)
         for (stepIndex, size) in steps.enumerated() {
             let estimates = y.withUnsafeBufferPointer { yBuffer in
                 estimate(y: yBuffer, n: n, m: m, k: k, size: size, seed: derivedSeed(seed, 2, UInt64(stepIndex)),
-                         resamples: resamples, z: z, threads: threadCount)
+                         resamples: resamples, z: z, threads: threadCount, work: work, latch: latch)
             }
+            try latch.check()  // resample blocks were skipped
             for o in 0..<m { perOutput[o].append(estimates[o]) }
         }
         let groupNames = groups.map(\.name)
@@ -306,10 +349,11 @@ public struct SobolSensitivity: Sendable {
         }
     }
 
-    /// The estimates of every output from the first `size` rows, with their bootstrap.
+    /// The estimates of every output from the first `size` rows, with their bootstrap. Skips the
+    /// remaining resample blocks when an interrupt is requested (`latch`; the caller then throws).
     private static func estimate(
         y: UnsafeBufferPointer<Double>, n: Int, m: Int, k: Int, size: Int, seed: UInt64,
-        resamples: Int, z: Double, threads: Int
+        resamples: Int, z: Double, threads: Int, work: WorkProgress.Work, latch: InterruptLatch
     ) -> [SobolEstimate] {
         let termCount = 4 + 2 * k  // a, a², b, b², then b (ab_i − a) and (a − ab_i)² per group
         // Output chunks so that the per-row terms stay within about 16 MB.
@@ -365,6 +409,7 @@ public struct SobolSensitivity: Sendable {
                             var counts = [Double](repeating: 0, count: resampleBlock * size)
                             var product = [Double](repeating: 0, count: resampleBlock * columns)
                             for block in stride(from: worker, to: blocks, by: threads) {
+                                if latch.poll() { break }
                                 let firstResample = block * resampleBlock
                                 let rowsInBlock = min(resampleBlock, resamples - firstResample)
                                 for index in 0..<counts.count { counts[index] = 0 }
@@ -394,6 +439,7 @@ public struct SobolSensitivity: Sendable {
                                         }
                                     }
                                 }
+                                work.advance(by: bootstrapUnits(resamples: rowsInBlock, rows: size, outputs: outputs, k: k))
                             }
                         }
                     }

@@ -19,7 +19,9 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Variables (0-based column indices) that are linear combinations of each other, so that
     /// their covariance matrix is singular (Mahalanobis distance, whitening).
     case collinearVariables([Int])
-
+    /// The computation was interrupted (`WorkProgress.requestInterrupt()`, e.g. Ctrl-C) and its
+    /// partial results discarded.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .collinearVariables(let columns):
             "columns \(columns.map { String($0 + 1) }.joined(separator: ", ")) are collinear (one is a linear "
                 + "combination of the others), so their covariance matrix is singular; leave one of them out"
+        case .interrupted:
+            "interrupted"
         }
     }
 }

@@ -49,7 +49,8 @@ public enum TippingPoints {
     ///   - weights: `m` non-negative weights summing to 1 (within 1e-9); used as given.
     ///   - region: the row of the region under study (0-based).
     /// - Throws: `StatsError` for bad weights, missing or infinite scores, or a region out of
-    ///   range (see `validate`).
+    ///   range (see `validate`); `StatsError.interrupted` when an interrupt is requested
+    ///   (`WorkProgress`, checked every 64 regions).
     public static func pairwise(scores: Matrix, weights: [Double], region: Int) throws(StatsError)
         -> PairwiseTipping
     {
@@ -64,6 +65,7 @@ public enum TippingPoints {
         var difference = [Double](repeating: 0, count: m)
         var above = 0
         for q in 0..<n where q != region {
+            if q % 64 == 0 { try WorkProgress.checkpoint() }  // 64 regions: O(64 m²) at most
             for j in 0..<m { difference[j] = x[region * m + j] - x[q * m + j] }
             // Scores equal up to rounding are tied (as `scoreRanks`).
             let difference0 = composite[region] - composite[q]

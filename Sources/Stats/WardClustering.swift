@@ -21,7 +21,9 @@ extension HierarchicalClustering {
     /// One row gives a dendrogram without merges.
     ///
     /// - Throws: `StatsError.invalidParameter` naming the first missing (NaN) or infinite cell
-    ///   (1-based row and column), or when `data` has no rows.
+    ///   (1-based row and column), or when `data` has no rows; `StatsError.interrupted` when an
+    ///   interrupt is requested (`WorkProgress`, checked before every scan; progress is reported
+    ///   by merges).
     public static func ward(rows data: Matrix) throws(StatsError) -> Dendrogram {
         let n = data.rows, p = data.columns
         guard n >= 1 else {
@@ -44,8 +46,11 @@ extension HierarchicalClustering {
         var store = WardCentroids(p > 0 ? data : Matrix(rows: n, columns: 1, elements: [Double](repeating: 0, count: n)))
         var xs = [Int](repeating: 0, count: n - 1), ys = xs
         var hs = [Double](repeating: 0, count: n - 1)
-        store.run(&xs, &ys, &hs)
-        return labelled(count: n, x: xs, y: ys, heights: hs)
+        return try WorkProgress.track("Ward clustering: \(WorkProgress.grouped(n)) rows", total: n - 1) { work throws(StatsError) in
+            try WorkProgress.checkpoint()
+            guard store.run(&xs, &ys, &hs, work: work) else { throw .interrupted }
+            return labelled(count: n, x: xs, y: ys, heights: hs)
+        }
     }
 }
 
@@ -102,19 +107,23 @@ struct WardCentroids {
         return s
     }
 
-    /// scipy's nn_chain on the centroids.
-    mutating func run(_ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double]) {
+    /// scipy's nn_chain on the centroids. False when it stopped at an interrupt request (checked
+    /// before every scan).
+    mutating func run(_ xs: inout [Int], _ ys: inout [Int], _ hs: inout [Double], work: WorkProgress.Work = .silent) -> Bool {
         let n = xs.count + 1
         var chain = [Int](repeating: 0, count: n)
         var length = 0
         var dead = 0
+        let every = HierarchicalClustering.mergesPerCheck
         for k in 0..<(n - 1) {
+            if k % every == 0 && k > 0 { work.advance(by: every) }
             if length == 0 {
                 length = 1
                 chain[0] = (0..<stored).first { size[$0] > 0 }!
             }
             var x = 0, y = 0, best = 0.0
             while true {
+                if WorkProgress.isInterruptRequested { return false }  // one check per O(n p) scan
                 x = chain[length - 1]
                 let (minimum, first) = scan(x)
                 if length > 1, let previous = candidates.first(where: { $0.0 == chain[length - 2] }), previous.1 <= minimum {
@@ -139,6 +148,7 @@ struct WardCentroids {
                 dead = 0
             }
         }
+        return true
     }
 
     /// The exact squared Ward height between clusters `i` and `x` (`sx = size[x]`), by differences.
