@@ -154,6 +154,7 @@ public struct CompositeAnalysis: Sendable {
                 for row in 0..<count { outputs[row] = evaluate(points.baseAddress! + row * d) }
             }
         } catch {
+            if error == .interrupted { throw .interrupted }
             if case .invalidParameter(name: "model output", _, _) = error {
                 throw PortfolioError("the target is missing for some weights: \(error)",
                                      help: "a missing index (too few indicators present, or a value outside an aggregation method's domain) has no Sobol' index; impute first or choose another method")

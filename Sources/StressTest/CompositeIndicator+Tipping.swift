@@ -66,6 +66,7 @@ extension CompositeIndicator {
                            pairwise: try TippingPoints.pairwise(scores: matrix, weights: weights, region: row),
                            single: try TippingPoints.singleWeight(scores: matrix, weights: weights, region: row))
         } catch {
+            if error == .interrupted { throw .interrupted }
             throw PortfolioError("tipping points cannot be computed: \(error)")
         }
     }

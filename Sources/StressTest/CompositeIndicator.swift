@@ -111,6 +111,7 @@ public struct CompositeIndicator: Sendable {
     }
 
     static func translate(_ error: StatsError, regions: [Portfolio.Region]) -> PortfolioError {
+        if error == .interrupted { return .interrupted }
         if case .aggregationDomain(let unit, let member, let value, let method, let allowed) = error {
             return PortfolioError("\(regions[unit].label) has \(member) = \(NumberFormat.exact(value)), which a \(method) mean cannot aggregate (it needs \(allowed))",
                                   help: "choose shift: c to aggregate M(x + c) - c, normalise to positive values first, or use the arithmetic mean")

@@ -2,24 +2,49 @@
 /// alignment distance (Damerau-Levenshtein with adjacent transpositions), as
 /// swift-argument-parser and the Swift compiler suggest. A candidate qualifies when its distance
 /// is at most a third of the name's length (at least 1); ties go to the alphabetically first.
-/// Complexity O(c * m * n) for c candidates of length m and a name of length n.
+/// A name of at least `minimumPrefix` characters that begins candidates (any case) also
+/// suggests them, shortest first, ties alphabetically (`boxs`: `box` by distance, `boxstats` as a
+/// completion), so that a name typed half-way finds the whole one. Complexity O(c * m * n) for
+/// c candidates of length m and a name of length n.
 public enum NameSuggestion {
+    /// The shortest name that suggests the candidates it begins.
+    public static let minimumPrefix = 3
+
+    /// The nearest candidate by distance, else the shortest candidate the name begins; nil when
+    /// there is neither.
     public static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
-        let limit = max(1, name.count / 3)
-        var best: (distance: Int, name: String)?
-        for candidate in candidates {
-            let distance = Self.distance(name.lowercased(), candidate.lowercased())
-            guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
-                best = (distance, candidate)
-            }
-        }
-        return best?.name
+        suggestions(for: name, among: candidates, limit: 1).first
     }
 
-    /// A help line "did you mean `x`?", or nil.
+    /// Up to `limit` suggestions: the nearest candidate by distance (if any qualifies), then the
+    /// candidates the name begins, shortest first, ties alphabetically.
+    public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        let maximum = max(1, name.count / 3)
+        let key = name.lowercased()
+        var best: (distance: Int, name: String)?
+        var completions = [String]()
+        for candidate in candidates {
+            let lowered = candidate.lowercased()
+            let distance = Self.distance(key, lowered)
+            if distance <= maximum, best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
+                best = (distance, candidate)
+            }
+            if name.count >= minimumPrefix, lowered.count > key.count, lowered.hasPrefix(key) {
+                completions.append(candidate)
+            }
+        }
+        var result = best.map { [$0.name] } ?? []
+        for candidate in completions.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where !result.contains(candidate) {
+            result.append(candidate)
+        }
+        return Array(result.prefix(max(0, limit)))
+    }
+
+    /// A help line "did you mean `x`?" (or "`x` or `y`", "`x`, `y` or `z`" with completions), or nil.
     public static func help(for name: String, among candidates: some Sequence<String>) -> String? {
-        nearest(to: name, among: candidates).map { "did you mean `\($0)`?" }
+        let names = suggestions(for: name, among: candidates).map { "`\($0)`" }
+        guard let last = names.last else { return nil }
+        return "did you mean " + (names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last) + "?"
     }
 
     public static func distance(_ a: String, _ b: String) -> Int {

@@ -51,7 +51,8 @@ extension Portfolio {
     /// attributes otherwise).
     ///
     /// Several years make waves: `year` picks one (default: the latest), and the previous wave
-    /// is kept for progress. Values: numbers; an empty cell is missing; in a semicolon-delimited
+    /// is kept for progress; every other wave's rows are kept too (`otherWaves`, `otherWaveRows`),
+    /// so that `csv()` writes the file's waves back. Values (of every wave): numbers; an empty cell is missing; in a semicolon-delimited
     /// file a decimal comma (`2,5`) is read as a decimal point, as European spreadsheets write
     /// it. Anything else, a duplicate region in one wave, or a year that is not a whole number is
     /// an error naming row, column and value; all errors are reported together.
@@ -122,6 +123,7 @@ extension Portfolio {
 
         var regions = [Region](), values = [[Double]](), variableValues = [[Double]](), attributeValues = [[String]]()
         var otherWaves = [Int: [String: [Double]]]()
+        var otherWaveRows = [Int: [WaveRow]]()
         var firstRow = [String: Int]()
         for (index, cells) in table.rows.enumerated() {
             let id = cells[idColumn].trimmedSpaces
@@ -149,16 +151,19 @@ extension Portfolio {
                 }
                 row.append(x)
             }
+            func text(_ column: Int?) -> String? {
+                column.map { cells[$0].trimmedSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            }
             if rowYear == year {
-                func text(_ column: Int?) -> String? {
-                    column.map { cells[$0].trimmedSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-                }
                 regions.append(Region(id: id, name: text(nameColumn), country: text(countryColumn)))
                 values.append(row)
                 variableValues.append(numericOthers.map { number(index, $0) })
                 attributeValues.append(textOthers.map { cells[$0] })
             } else if let rowYear {
                 otherWaves[rowYear, default: [:]][id] = row
+                otherWaveRows[rowYear, default: []].append(WaveRow(
+                    region: Region(id: id, name: text(nameColumn), country: text(countryColumn)),
+                    variables: numericOthers.map { number(index, $0) }, attributes: textOthers.map { cells[$0] }))
             }
         }
         try errors.throwIfAny()
@@ -166,6 +171,6 @@ extension Portfolio {
             framework: framework, source: table.file, year: year, years: years, regions: regions, values: values,
             otherWaves: otherWaves, previousYear: previousYear,
             variables: numericOthers.map { table.header[$0] }, variableValues: variableValues,
-            attributes: textOthers.map { table.header[$0] }, attributeValues: attributeValues)
+            attributes: textOthers.map { table.header[$0] }, attributeValues: attributeValues, otherWaveRows: otherWaveRows)
     }
 }

@@ -19,6 +19,21 @@ public struct Portfolio: Sendable {
         public var label: String { name ?? id }
     }
 
+    /// A row of a wave other than the one shown, apart from its indicator values (`otherWaves`).
+    public struct WaveRow: Sendable {
+        public var region: Region
+        /// In the order of `variables`.
+        public var variables: [Double]
+        /// In the order of `attributes`.
+        public var attributes: [String]
+
+        public init(region: Region, variables: [Double], attributes: [String]) {
+            self.region = region
+            self.variables = variables
+            self.attributes = attributes
+        }
+    }
+
     public var framework: Framework
     /// Where the portfolio came from ("demo", a file's path).
     public var source: String
@@ -50,6 +65,10 @@ public struct Portfolio: Sendable {
     /// The pipeline steps that made these values from the file's (imputation, treatment,
     /// normalisation), in order; empty for values as read.
     public var steps: [StepReport] = []
+    /// The rest of the rows of every other wave, by year, in the file's order: each region as
+    /// that row names it, its structural variables (`variables`) and attributes (`attributes`),
+    /// so that a saved portfolio (`csv()`) writes every wave as it was read.
+    public var otherWaveRows: [Int: [WaveRow]] = [:]
 
     /// The index of the region whose id or name is `name` (case-insensitive).
     public func regionIndex(_ name: String) -> Int? { Self.regionIndex(name, in: regions) }
@@ -137,10 +156,20 @@ public struct Portfolio: Sendable {
 public struct PortfolioError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var help: String?
+    /// The computation was interrupted (`StatsError.interrupted`), not wrong: the message is
+    /// "interrupted".
+    public var isInterrupted = false
 
     public init(_ message: String, help: String? = nil) {
         self.message = message
         self.help = help
+    }
+
+    /// An interrupted computation (`WorkProgress.requestInterrupt()`, e.g. Ctrl-C).
+    public static var interrupted: PortfolioError {
+        var error = PortfolioError("interrupted")
+        error.isInterrupted = true
+        return error
     }
 
     public var description: String { message + (help.map { " (\($0))" } ?? "") }

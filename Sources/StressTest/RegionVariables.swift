@@ -97,6 +97,8 @@ public struct RegionVariables: Sendable {
     /// A statistics error in the words of this data: variable names for column numbers.
     public func explained(_ error: StatsError) -> PortfolioError {
         switch error {
+        case .interrupted:
+            return .interrupted
         case .constantColumn(let index, let method) where data.column(index).filter({ !$0.isNaN }).count < 2:
             let observed = data.column(index).filter { !$0.isNaN }.count
             return PortfolioError("the variable `\(names[index])` has \(observed == 0 ? "no values" : "a value in one region only"), so \(method) would divide by a spread of 0",

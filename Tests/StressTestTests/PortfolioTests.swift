@@ -127,6 +127,127 @@ struct PortfolioSavingTests {
         #expect(throws: PortfolioError.self) { try demo.save(to: path) }
         try demo.save(to: path, replace: true)
     }
+
+    /// Missing values as -1, so that arrays of values compare with ==.
+    static func comparable(_ rows: [[Double]]) -> [[Double]] { rows.map { $0.map { $0.isNaN ? -1 : $0 } } }
+    static func comparable(_ waves: [Int: [String: [Double]]]) -> [Int: [String: [Double]]] {
+        waves.mapValues { $0.mapValues { $0.map { $0.isNaN ? -1 : $0 } } }
+    }
+
+    /// Everything a portfolio file holds is the same in both.
+    static func expectSame(_ a: Portfolio, _ b: Portfolio, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.regions == b.regions, sourceLocation: sourceLocation)
+        #expect(a.year == b.year && a.years == b.years && a.previousYear == b.previousYear, sourceLocation: sourceLocation)
+        #expect(comparable(a.values) == comparable(b.values), sourceLocation: sourceLocation)
+        #expect(comparable(a.otherWaves) == comparable(b.otherWaves), sourceLocation: sourceLocation)
+        #expect(comparable(a.previousValues) == comparable(b.previousValues), sourceLocation: sourceLocation)
+        #expect(a.variables == b.variables && comparable(a.variableValues) == comparable(b.variableValues), sourceLocation: sourceLocation)
+        #expect(a.attributes == b.attributes && a.attributeValues == b.attributeValues, sourceLocation: sourceLocation)
+        #expect(a.otherWaveRows.mapValues { $0.map(\.region) } == b.otherWaveRows.mapValues { $0.map(\.region) }, sourceLocation: sourceLocation)
+        #expect(a.otherWaveRows.mapValues { comparable($0.map(\.variables)) } == b.otherWaveRows.mapValues { comparable($0.map(\.variables)) },
+                sourceLocation: sourceLocation)
+        #expect(a.otherWaveRows.mapValues { $0.map(\.attributes) } == b.otherWaveRows.mapValues { $0.map(\.attributes) }, sourceLocation: sourceLocation)
+    }
+
+    static func comparable(_ rows: [String: [Double]]) -> [String: [Double]] { rows.mapValues { $0.map { $0.isNaN ? -1 : $0 } } }
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func theDemoRoundTripsWithEveryWaveAndItsChange() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("demo.csv").path
+        let demo = try Portfolio.demo()
+        #expect(try demo.save(to: path).isEmpty)
+        let again = try Portfolio.load(path: path, framework: .stressTest)
+        Self.expectSame(again, demo)
+        #expect(again.years == [2024, 2026] && again.previousValues.count == 26)
+        let change = try Benchmark(demo, region: "Nordtal").entries.map { $0.change ?? .nan }
+        #expect(try Benchmark(again, region: "Nordtal").entries.map { $0.change ?? .nan } == change)
+        // The earlier wave reads back too, as the demo's own.
+        Self.expectSame(try Portfolio.load(path: path, framework: .stressTest, year: 2024), try Portfolio.demo(year: 2024))
+    }
+
+    @Test func twoWavesAreSavedOneRowPerRegionAndYear() throws {
+        let p = try PortfolioTests.load()
+        // Every wave as it was read: the 2024 population and note too.
+        #expect(p.csv() == """
+        region,name,country,year,population,I1,I2,I3,I4,note
+        nt,Nordtal,DE,2024,1.5,1,2,3,4,x
+        sm,Südmark,AT,2024,2.5,2,2,2,2,
+        nt,Nordtal,DE,2026,1.5,2,3,,1,y
+        sm,Südmark,AT,2026,2.5,3,1,1,1,
+        ov,Ostvik,SE,2026,,4,4,4,0,z
+
+        """)
+        let again = try PortfolioTests.load(p.csv())
+        Self.expectSame(again, p)
+        #expect(again.previousValues["nt"] == [1, 2, 3, 4])
+        let earlier = try PortfolioTests.load(year: 2024)
+        Self.expectSame(try PortfolioTests.load(earlier.csv(), year: 2024), earlier)
+        #expect(earlier.unsavedState == ["the file's latest wave is 2026: read it back with year: 2024 to show the 2024 wave"])
+    }
+
+    static func scores(_ file: String, renaming: (String, String)? = nil) throws -> [RegionScore] {
+        let url = try #require(ShippedData.url(file))
+        var text = try String(contentsOf: url, encoding: .utf8)
+        if let (old, new) = renaming { text = text.replacingOccurrences(of: old, with: new) }
+        return SurveyScoring().score(try SurveyResponses.parse(try CSVReader.parse(text, file: file)))
+    }
+
+    @Test func aPortfolioWithScoredRegionsRoundTripsAndSaysItsCautionsAreNotSaved() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("with.csv").path
+        // Valdelora replaces its row (with a small group); Neuland is a new region.
+        let q = try Portfolio.demo().with(try Self.scores("survey_valdelora.csv") + Self.scores("survey_veenland.csv", renaming: ("Veenland", "Neuland")))
+        #expect(q.regions.count == 27 && q.cautions["Valdelora"] != nil)
+        let notes = try q.save(to: path)
+        #expect(notes.count == 1)
+        #expect(notes.first?.hasPrefix("the cautions of Valdelora (small survey groups, unanswered indicators) are not saved") == true)
+        let again = try Portfolio.load(path: path, framework: .stressTest)
+        Self.expectSame(again, q)
+        #expect(again.regions.last == Portfolio.Region(id: "Neuland") && again.cautions.isEmpty)
+    }
+
+    @Test(.referenceData("ris/ris2023_regions.csv", "ris/ris2023_indicators.csv"))
+    func theRISRoundTripsWithItsEightWaves() throws {
+        guard let regions = ReferenceData.url("ris/ris2023_regions.csv"),
+              let indicators = ReferenceData.url("ris/ris2023_indicators.csv") else { return }
+        let framework = try Framework.load(path: indicators.path)
+        let p = try Portfolio.load(path: regions.path, framework: framework)
+        let again = try Portfolio.parse(try CSVReader.parse(p.csv(), file: "saved.csv"), framework: framework)
+        Self.expectSame(again, p)
+        #expect(again.otherWaves.count == 7)
+    }
+
+    @Test func imputedValuesAreSavedNormalisedOnesAreRefused() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("steps.csv").path
+        let p = try PortfolioTests.load()
+        let imputed = try p.imputed(method: .mean)
+        let notes = try imputed.save(to: path)
+        #expect(notes.contains("the 1 imputed cell is saved as plain values: read back, nothing marks it imputed and p.steps is empty"))
+        #expect(notes.contains("the wave 2024 is not saved: the pipeline step dropped it"))
+        let again = try Portfolio.load(path: path, framework: PortfolioTests.framework)
+        #expect(Self.comparable(again.values) == Self.comparable(imputed.values) && again.otherWaves.isEmpty)
+        let normalised = try Portfolio.demo().normalised(method: .minMax(lower: 0, upper: 100))
+        do {
+            try normalised.save(to: path, replace: true)
+            Issue.record("a normalised portfolio was saved")
+        } catch {
+            #expect(error.message.hasPrefix("the portfolio's values have been changed by normalisation (min-max to 0..100)"))
+            #expect(error.message.hasSuffix("would not read back as a portfolio"))
+            #expect(error.help == "save the portfolio before the normalisation, and repeat the step after reading it back")
+        }
+        // The refused file is not written over.
+        #expect(Self.comparable(try Portfolio.load(path: path, framework: PortfolioTests.framework).values) == Self.comparable(imputed.values))
+    }
 }
 
 @Suite("Portfolio input that must not pass silently")
