@@ -46,7 +46,7 @@ let package = Package(
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "ScriptTests", dependencies: [
             "Script", "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-        ], exclude: ["__Snapshots__"]),
+        ], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",

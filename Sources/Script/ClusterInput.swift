@@ -16,6 +16,7 @@ struct ClusterInput {
         do throws(PortfolioError) {
             return try data.distances(settings)
         } catch {
+            if error.isInterrupted { throw args.interrupted }
             let culprit = args.has("metric") && error.message.contains("Mahalanobis") ? "metric"
                 : args.has("weights") && error.message.contains("weight") ? "weights"
                 : args.has("balanced") && error.message.contains("group") ? "balanced" : "x"

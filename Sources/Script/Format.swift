@@ -9,9 +9,33 @@ public enum Format {
     /// NaN as `missing`, infinities as `inf` and `-inf` (`NumberFormat.reading`).
     public static func number(_ x: Double) -> String { NumberFormat.standard.reading(x) }
 
-    /// The value as the REPL prints it, drawn for a terminal of `width` columns.
-    public static func display(_ value: Value, width: Int = 80, colour: Bool = false) -> String {
-        TerminalRenderer(width: width, colour: colour).render(value.presentation)
+    /// The value as the REPL prints it, drawn for a terminal of `width` columns. With
+    /// `maxLines`, what does not fit that many lines is left out with a note (tables keep their
+    /// first and last rows, vectors their first and last elements); nil shows everything.
+    public static func display(_ value: Value, width: Int = 80, colour: Bool = false, maxLines: Int? = nil) -> String {
+        let hint = "print(x, all: true) shows all"
+        switch value {
+        case .vector, .list:
+            if let maxLines, let elements = value.elements, inline(value).count > max(8, maxLines - 1) * width {
+                return elided(elements, budget: max(8, maxLines - 1) * width, hint: hint)
+            }
+        default: break
+        }
+        return TerminalRenderer(width: width, colour: colour, maxLines: maxLines, omissionHint: hint).render(value.presentation)
+    }
+
+    /// A long vector as its first and last elements around `…`, within `budget` characters, and a note.
+    private static func elided(_ elements: [Value], budget: Int, hint: String) -> String {
+        var head = [String](), tail = [String](), used = 0
+        var low = 0, high = elements.count - 1
+        while low <= high {
+            let next = low <= elements.count - 1 - high ? inline(elements[low]) : inline(elements[high])
+            guard used + next.count + 2 <= budget - 8 else { break }
+            used += next.count + 2
+            if low <= elements.count - 1 - high { head.append(next); low += 1 } else { tail.insert(next, at: 0); high -= 1 }
+        }
+        let hidden = elements.count - head.count - tail.count
+        return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]\n… \(hidden) of \(elements.count) elements not shown; \(hint)"
     }
 
     /// The value on one line.

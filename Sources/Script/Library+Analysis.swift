@@ -45,7 +45,7 @@ extension Library {
                 let result = try analysis.uncertainty(samples: samples, seed: UInt64(seed), threads: threads)
                 return .object(UncertaintyObject(analysis: analysis, result: result, perturbation: perturbation))
             } catch {
-                throw args.error("p", error.message, help: error.help)
+                throw args.failure("p", error)
             }
         },
         Builtin(
@@ -85,7 +85,7 @@ extension Library {
                                            samples: n, seed: UInt64(seed), resamples: resamples, threads: threads)
                 return .object(SobolObject(sensitivity: s, target: label))
             } catch {
-                throw args.error("p", error.message, help: error.help)
+                throw args.failure("p", error)
             }
         },
     ]
@@ -128,5 +128,23 @@ extension Library {
         } catch {
             throw args.error(args.has("methods") ? "methods" : "p", error.message, help: error.help)
         }
+    }
+}
+
+extension Arguments {
+    /// The error of an interrupted computation (`WorkProgress.requestInterrupt()`, Ctrl-C):
+    /// "interrupted", pointing at the whole call.
+    var interrupted: ScriptError { ScriptError("interrupted", at: callRange) }
+
+    /// A failed computation's error: `interrupted` when it was interrupted, else its message
+    /// (and help) pointing at argument `name`.
+    func failure(_ name: String, _ error: PortfolioError) -> ScriptError {
+        error.isInterrupted ? interrupted : self.error(name, error.message, help: error.help)
+    }
+
+    /// A failed statistic's error: `interrupted` when it was interrupted, else `message` (by
+    /// default the error's description) pointing at argument `name`.
+    func failure(_ name: String, _ error: StatsError, message: String? = nil) -> ScriptError {
+        error == .interrupted ? interrupted : self.error(name, message ?? error.description)
     }
 }

@@ -25,6 +25,7 @@ extension Library {
         help: """
         The natural chart of a result, in the terminal; save(c, "c.svg") writes it.
           benchmark(p, NAME)  the benchmark panel: boxplots by dimension, region marked
+                              (several regions: each with its own marker, up to 6)
           a portfolio         the same panel of all regions (highlight: NAME marks one)
           uncertainty(p)      rank intervals: 5-95 % of the ranks, median and nominal
           sobol(p)            first-order and total Sobol' indices with their intervals
@@ -48,7 +49,11 @@ extension Library {
         switch args.value("x") {
         case .object(let b as BenchmarkObject)?:
             try refuse("k", "clusters", "highlight")
-            chart = PortfolioPlots.panel(b.benchmark, framework: b.framework)
+            guard b.benchmarks.count <= PortfolioPlots.panelMarkers.count else {
+                throw args.error("x", "a panel marks at most \(PortfolioPlots.panelMarkers.count) regions, each with its own marker; the benchmark has \(b.benchmarks.count)",
+                                 help: "benchmark fewer regions for the panel; b.table has them all")
+            }
+            chart = PortfolioPlots.panel(b.benchmarks, framework: b.framework)
         case .object(let p as PortfolioObject)?:
             try refuse("k", "clusters")
             if args.has("highlight") {
@@ -271,9 +276,22 @@ extension Library {
     /// The benchmark of `x` (a benchmark, or a portfolio and `region:`).
     static func benchmarkArgument(_ args: Arguments) throws(ScriptError) -> (Benchmark, Framework) {
         switch args.value("x") {
-        case .object(let b as BenchmarkObject)?:
+        case .object(let b as BenchmarkObject)? where !b.isOfSeveralRegions:
             if args.has("region") { throw args.error("region", "a benchmark is of one region already") }
             return (b.benchmark, b.framework)
+        case .object(let b as BenchmarkObject)?:
+            // A benchmark of several regions: region: picks one of them.
+            guard args.has("region") else {
+                throw args.error("x", "\(args.function) draws one region, and the benchmark has \(b.benchmarks.count): \(BenchmarkObject.list(b.regionLabels))",
+                                 help: "pick one with region:, for example \(args.function)(b, region: \"\(b.regionLabels[0])\")")
+            }
+            let name = try args.string("region")
+            let key = name.lowercased()
+            guard let one = b.benchmarks.first(where: { $0.region.label.lowercased() == key || $0.region.id.lowercased() == key }) else {
+                throw args.error("region", "the benchmark has no region `\(name)`",
+                                 help: NameSuggestion.help(for: name, among: b.regionLabels) ?? "its regions: \(b.regionLabels.joined(separator: ", "))")
+            }
+            return (one, b.framework)
         case .object(let p as PortfolioObject)?:
             let name = try args.string("region")
             do throws(PortfolioError) {
@@ -385,23 +403,14 @@ extension Library {
         help: "A heatmap: of the correlations (cor, pairwise on the regions with both values; method \"pearson\" or \"spearman\") of a portfolio's indicators or a table's numeric columns, of a distance matrix (distance(x)), or of a matrix given as a vector of rows."
     ) { (args: inout Arguments) throws(ScriptError) -> Value in
         let method = CorrelationMethod(rawValue: try args.choice("method", default: "pearson", among: CorrelationMethod.allCases.map(\.rawValue)))!
-        func correlations(_ names: [String], _ columns: [[Double]], of what: String) throws(ScriptError) -> Value {
-            let chart: Chart
-            do throws(StatsError) {
-                chart = try AnalysisPlots.correlations(names: names, columns: columns, method: method, of: what)
-            } catch {
-                throw args.error("x", error.description)
-            }
-            return try chartValue(chart, args)
-        }
         switch args.value("x") {
         case .object(let p as PortfolioObject)?:
             let ids = p.portfolio.framework.indicators.map(\.id)
-            return try correlations(ids, ids.map { p.portfolio.column($0)! }, of: "the \(ids.count) indicators")
+            return try correlationHeatmap(ids, ids.map { p.portfolio.column($0)! }, method: method, of: "the \(ids.count) indicators", args)
         case .table(let t)?:
             let numeric = t.columns.compactMap { column in numbers(.vector(of: column.values)).map { (column.name, $0) } }
             guard numeric.count > 1 else { throw args.error("x", "the table has fewer than two numeric columns") }
-            return try correlations(numeric.map(\.0), numeric.map(\.1), of: "the table's columns")
+            return try correlationHeatmap(numeric.map(\.0), numeric.map(\.1), method: method, of: "the table's columns", args)
         case .object(let d as DistanceObject)?:
             if args.has("method") { throw args.error("method", "method: chooses the correlation; a distance matrix is drawn as it is") }
             return try chartValue(AnalysisPlots.heatmap(d), args)
@@ -423,5 +432,17 @@ extension Library {
         case nil:
             throw args.error("x", "heatmap needs a value")
         }
+    }
+
+    /// The heatmap of the correlations of `columns`, an error of `x` when a correlation fails.
+    private static func correlationHeatmap(_ names: [String], _ columns: [[Double]], method: CorrelationMethod,
+                                           of what: String, _ args: Arguments) throws(ScriptError) -> Value {
+        let chart: Chart
+        do throws(StatsError) {
+            chart = try AnalysisPlots.correlations(names: names, columns: columns, method: method, of: what)
+        } catch {
+            throw args.error("x", error.description)
+        }
+        return try chartValue(chart, args)
     }
 }

@@ -53,7 +53,7 @@ extension Library {
                 return .object(ClusterTreeObject(source: source, method: method, tree: tree,
                                                  cophenetic: try? tree.copheneticCorrelation(with: source.distances)))
             } catch {
-                throw args.error("x", source.data.explained(error).message)
+                throw args.failure("x", error, message: source.data.explained(error).message)
             }
         },
         Builtin(
@@ -101,7 +101,7 @@ extension Library {
                     let result = try KMeans.fit(rows: used.data, k: k, restarts: restarts, seed: UInt64(seed))
                     return KMeansObject(data: input.data, used: used, scaled: scale, result: result, seed: seed)
                 } catch {
-                    throw args.error(error.description.contains("distinct") ? "k" : "x", used.explained(error).message)
+                    throw args.failure(error.description.contains("distinct") ? "k" : "x", error, message: used.explained(error).message)
                 }
             }
             if ks.count == 1 { return .object(try fit(Int(ks[0]))) }
@@ -109,8 +109,18 @@ extension Library {
             var distances: DistanceMatrix?  // the same for every k: computed once
             for k in ks.map({ Int($0) }) {
                 let object = try fit(k)
-                if distances == nil { distances = try? object.distances }
-                let width = (k >= 2 && k < n) ? ((try? object.silhouette(distances))?.mean ?? .nan) : .nan
+                // A failure leaves the width missing, but an interrupt stops the whole call.
+                do throws(StatsError) {
+                    if distances == nil { distances = try object.distances }
+                } catch {
+                    if error == .interrupted { throw args.interrupted }
+                }
+                var width = Double.nan
+                if k >= 2 && k < n {
+                    do throws(StatsError) { width = try object.silhouette(distances).mean } catch {
+                        if error == .interrupted { throw args.interrupted }
+                    }
+                }
                 rows.append((k, object.result.objective, width))
             }
             let best = rows.filter { !$0.silhouette.isNaN }.max { ($0.silhouette, -$0.k) < ($1.silhouette, -$1.k) }
@@ -126,7 +136,7 @@ extension Library {
             help: "Silhouette widths, as R's cluster::silhouette: for each region (b - a) / max(a, b), a = mean distance to its own cluster, b = to the nearest other cluster; 0 for a region alone in its cluster. x is a k-means result (silhouette(k), on the distances it clustered), or data or a distance with clusters: a vector of cluster numbers (as cut returns). Gives the mean width, the mean per cluster and each region's width and nearest other cluster."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             if case .object(let km as KMeansObject) = args.value("x"), !args.has("clusters") {
-                do throws(StatsError) { return .object(km.silhouetteObject(try km.silhouette())) } catch { throw args.error("x", error.description) }
+                do throws(StatsError) { return .object(km.silhouetteObject(try km.silhouette())) } catch { throw args.failure("x", error) }
             }
             let source: DistanceObject
             switch args.value("x") {
@@ -154,6 +164,7 @@ extension Library {
                 return .object(SilhouetteObject(widths: try Silhouette.widths(source.distances, clusters: clusters), clusters: clusters,
                                                 labels: source.labels, caption: source.caption))
             } catch {
+                if error == .interrupted { throw args.interrupted }
                 let message = source.data.explained(error).message
                 throw args.error(message.contains("distance") ? "x" : "clusters", message)
             }
@@ -188,7 +199,7 @@ extension Library {
                                             excludeCountry: excludeCountry, distances: distances)
                 return .table(peersTable(peers))
             } catch {
-                throw args.error("exclude_country", error.message, help: error.help)
+                throw args.failure("exclude_country", error)
             }
         },
         Builtin(
@@ -211,7 +222,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .table(goodPracticeTable(try GoodPractice(p, region: name, k: k, basis: basis, settings: settings)))
             } catch {
-                throw args.error(args.has("on") ? "on" : "p", error.message, help: error.help)
+                throw args.failure(args.has("on") ? "on" : "p", error)
             }
         },
     ]

@@ -32,7 +32,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .object(TippingObject(composite: composite, region: region, tipping: try composite.tipping(region: region, level: level)))
             } catch {
-                throw args.error(args.has("method") ? "method" : "name", error.message, help: error.help)
+                throw args.failure(args.has("method") ? "method" : "name", error)
             }
         },
         Builtin(

@@ -47,9 +47,9 @@ extension Library {
                                   box.fields.map { ($0.name, Value(datum: $0.value)) }))
         },
         Builtin(
-            name: "describe",
+            name: "moments",
             parameters: [.init(name: "x")],
-            help: "Descriptive statistics of x: n, missing, mean, median, sd and var (n - 1), min, max, skewness and excess kurtosis (with the bias corrections of Excel's SKEW and KURT). Missing values are removed and counted."
+            help: "Descriptive statistics of a numeric vector: n, missing, mean, median, sd and var (n - 1), min, max, skewness and excess kurtosis (with the bias corrections of Excel's SKEW and KURT). Missing values are removed and counted. describe(x) gives R's summary of a vector or of every column of a table."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let d = DescriptiveStatistics(try args.numbers("x"))
             return .record(Record(title: "descriptive statistics (sd and var with n - 1; skewness and kurtosis as Excel's SKEW and KURT)", [
@@ -89,12 +89,12 @@ extension Library {
         Builtin(
             name: "rank",
             parameters: [.init(name: "x"), .init(name: "ties", defaultValue: "\"min\""), .init(name: "descending", defaultValue: "true")],
-            help: "Ranks of x. By default the largest value ranks 1 (1 = best, as regions are ranked) and ties share the lowest rank of the tie (\"min\", sport ranking: 1, 2, 2, 4). ties: \"min\", \"average\", \"max\" or \"first\" (as R's rank ties.method); descending: false ranks the smallest value 1, as R's rank. Missing values keep a missing rank."
+            help: "Ranks of x. By default the largest value ranks 1 (1 = best, as regions are ranked) and ties share the lowest rank of the tie (\"min\", sport ranking: 1, 2, 2, 4). ties: \"min\", \"average\", \"max\" or \"first\" (as R's rank ties.method); descending: false ranks the smallest value 1, as R's rank. Missing values keep a missing rank. A named vector (p.I02) gives ranks named as x, in x's order."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let x = try args.numbers("x")
             let ties = try args.choice("ties", default: "min", among: TieMethod.allCases.map(\.rawValue))
             let descending = try args.bool("descending", default: true)
-            return .vector(ranks(x, ties: TieMethod(rawValue: ties)!, descending: descending))
+            return elementwise(args, ranks(x, ties: TieMethod(rawValue: ties)!, descending: descending))
         },
         Builtin(
             name: "cor",
@@ -112,11 +112,20 @@ extension Library {
         Builtin(
             name: "zscore",
             parameters: [.init(name: "x")],
-            help: "Standard scores (x - mean) / sd with the n - 1 sd (R's scale). Missing values stay missing and do not enter mean and sd; a constant x gives missing scores."
+            help: "Standard scores (x - mean) / sd with the n - 1 sd (R's scale). Missing values stay missing and do not enter mean and sd; a constant x gives missing scores. A named vector gives scores named as x."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            .vector(zScores(try args.numbers("x")))
+            elementwise(args, zScores(try args.numbers("x")))
         },
     ]
+
+    /// The result of a function that maps `x` element by element: named as `x` when `x` is a
+    /// named vector (p.I02), so that the regions travel with their values; a plain vector otherwise.
+    private static func elementwise(_ args: Arguments, _ values: [Double]) -> Value {
+        if case .named(let x)? = args.value("x"), x.names.count == values.count {
+            return .named(NamedVector(names: x.names, values: values))
+        }
+        return .vector(values)
+    }
 
     /// A function of one numeric vector to one number, computed on its non-missing values.
     private static func summary(_ name: String, _ help: String, _ statistic: @escaping @Sendable ([Double]) -> Double) -> Builtin {

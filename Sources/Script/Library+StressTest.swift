@@ -75,19 +75,24 @@ extension Library {
             name: "save",
             parameters: [.init(name: "p"), .init(name: "path"), .init(name: "replace", defaultValue: "false"),
                          .init(name: "width", defaultValue: "720 pixels for .svg and .html, 80 columns for .txt")],
-            help: "Writes the portfolio's wave (the year shown, with the regions added by with) to a CSV file that portfolio(path) reads back with the same values. save(chart, PATH) writes a chart: .svg (standalone SVG), .html (a self-contained page), .txt (the terminal drawing without colour) or .json (its model); width: sets its pixels or columns. An existing file is replaced only with replace: true; the file is written atomically."
+            help: "Writes the portfolio to a CSV file that portfolio(PATH) reads back as the same portfolio: every wave (a year column; the wave shown with the regions added by with), the indicator values on their 0-4 scale, names, countries, structural variables and text columns. Not saved, and said so in the reply's notes: the cautions of regions added by with (small survey groups), the marks of imputed cells (their values are saved), waves a pipeline step dropped; a wave other than the latest reads back with year:. A treated or normalised portfolio is an error (its values are off the scale): save it before those steps. save(chart, PATH) writes a chart: .svg (standalone SVG), .html (a self-contained page), .txt (the terminal drawing without colour) or .json (its model); width: sets its pixels or columns. An existing file is replaced only with replace: true; the file is written atomically."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             if case .object(let chart as ChartObject)? = args.value("p") { return try saveChart(chart.chart, args) }
             if args.has("width") { throw args.error("width", "width: applies to charts") }
             let p = try portfolioArgument(args, "p")
             let path = try args.string("path")
             let replace = try args.bool("replace", default: false)
+            let notes: [String]
             do throws(PortfolioError) {
-                try p.save(to: path, replace: replace)
+                notes = try p.save(to: path, replace: replace)
             } catch {
-                throw args.error("path", error.message, help: error.help)
+                // A portfolio that cannot be saved is the first argument's fault, a file the second's.
+                throw args.error(p.unsavableSteps.isEmpty ? "path" : "p", error.message, help: error.help)
             }
-            return .text("saved \(p.regions.count) regions\(p.year.map { " (\($0))" } ?? "") to \(path)")
+            let waves = Set(p.otherWaves.keys).union(p.year.map { [$0] } ?? []).sorted()
+            let described = waves.count > 1 ? " in \(waves.count) waves (\(waves.map(String.init).joined(separator: ", ")); \(p.year!) shown)"
+                : p.year.map { " (\($0))" } ?? ""
+            return .text("saved \(p.regions.count) regions\(described) to \(path)" + notes.map { "\nnote: " + $0 }.joined())
         },
         Builtin(
             name: "region",
@@ -128,14 +133,18 @@ extension Library {
         Builtin(
             name: "benchmark",
             parameters: [.init(name: "p"), .init(name: "name"), .init(name: "type", defaultValue: "7"), .init(name: "k", defaultValue: "1.5")],
-            help: "Benchmarks a region against the portfolio: for each composite and indicator its value, the portfolio's quartiles (quantile type, default 7), its rank (1 = best) and position (top quartile >= Q3, upper middle, lower middle, bottom quartile <= Q1), and the change since the previous wave; then strengths (top quartile) and weaknesses (bottom quartile)."
+            help: "Benchmarks a region against the portfolio: for each composite and indicator its value, the portfolio's quartiles (quantile type, default 7), its rank (1 = best) and position (top quartile >= Q3, upper middle, lower middle, bottom quartile <= Q1), and the change since the previous wave; then strengths (top quartile) and weaknesses (bottom quartile). benchmark(p, [\"Nordtal\", \"Almgau\"]) benchmarks several regions: b.table (as table(b)) has a first column region (the ids) and one row per region and entry, the regions of an entry together, b.strengths, b.weaknesses and b.cautions are records by region, and plot(b) marks every region on one panel with its own marker and a legend."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let p = try portfolioArgument(args, "p")
-            let index = try regionIndex(p, args)
+            let indices = try regionIndices(p, args)
             let type = QuantileType(rawValue: try args.integer("type", default: 7, in: 1...9))!
             let k = try args.number("k", default: 1.5)
             do throws(PortfolioError) {
-                return .object(BenchmarkObject(benchmark: try Benchmark(p, region: p.regions[index].id, type: type, coefficient: k), framework: p.framework))
+                var benchmarks = [Benchmark]()
+                for index in indices {
+                    benchmarks.append(try Benchmark(p, region: p.regions[index].id, type: type, coefficient: k))
+                }
+                return .object(BenchmarkObject(benchmarks: benchmarks, framework: p.framework))
             } catch {
                 throw args.error("k", error.message, help: error.help)
             }
@@ -173,6 +182,36 @@ extension Library {
             throw args.error("path", error.message, help: error.help)
         }
         return .text("saved the \(chart.kind.rawValue) to \(path)")
+    }
+
+    /// The regions `name` names: one string, or a vector of strings (each once).
+    private static func regionIndices(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> [Int] {
+        let items: [Value]
+        switch args.value("name") {
+        case .list(let values)?: items = values
+        case .vector(let xs)? where xs.isEmpty: items = []  // `[]`
+        default: return [try regionIndex(p, args)]
+        }
+        guard !items.isEmpty else {
+            throw args.error("name", "benchmark needs at least one region", help: "for example [\"\(p.regions.first?.label ?? "Nordtal")\"]")
+        }
+        var indices = [Int]()
+        for item in items {
+            guard case .string(let name) = item else {
+                throw args.error("name", "the regions to benchmark are names (strings), not \(item.kind)")
+            }
+            let index: Int
+            do throws(PortfolioError) {
+                index = try p.requireRegion(name)
+            } catch {
+                throw args.error("name", error.message, help: error.help)
+            }
+            guard !indices.contains(index) else {
+                throw args.error("name", "`\(name)` names \(p.regions[index].label) a second time", help: "name each region once")
+            }
+            indices.append(index)
+        }
+        return indices
     }
 
     private static func regionIndex(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> Int {

@@ -18,9 +18,11 @@ extension Library {
         },
         Builtin(
             name: "sort",
-            parameters: [.init(name: "x"), .init(name: "descending", defaultValue: "false")],
-            help: "x sorted, ascending unless descending: true. Numbers (named ones keep their names) or strings. Missing values are kept, at the end."
+            parameters: [.init(name: "x"), .init(name: "by", defaultValue: "none"), .init(name: "descending", defaultValue: "false")],
+            help: "x sorted, ascending unless descending: true. Numbers (named ones keep their names) or strings (by Unicode code points, as R's sort in the C locale); missing values are kept, at the end. A table (or a result that reads as one, such as u or peers) sorts its rows by the column by, or by a vector of columns (the first decides, ties go to the next): sort(t, by: \"I02\", descending: true), sort(t, by: [\"country\", \"I02\"], descending: [false, true]). The sort is stable (tied rows keep their order), missing values come last in either direction (as R's order with na.last = TRUE), numbers compare by value, strings by Unicode code points (R's sort in the C locale), false before true; a column mixing numbers and strings is an error."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            if isTabular(args.value("x")!) { return .table(try sortedTable(args)) }
+            if args.has("by") { throw args.error("by", "by: sorts the rows of a table; a vector sorts by its values") }
             let descending = try args.bool("descending", default: false)
             switch args.value("x")! {
             case .vector(let xs):
@@ -32,14 +34,16 @@ extension Library {
                 } + v.values.indices.filter { v.values[$0].isNaN }
                 return .named(NamedVector(names: order.map { v.names[$0] }, values: order.map { v.values[$0] }))
             case .list(let values):
-                var strings = [String]()
+                var strings = [String](), missing = 0
                 for value in values {
+                    if case .number(let x) = value, x.isNaN { missing += 1; continue }
                     guard case .string(let s) = value else {
                         throw args.error("x", "sort needs numbers or strings, not a vector holding \(value.kind)")
                     }
                     strings.append(s)
                 }
-                return .list(strings.sorted(by: descending ? (>) : (<)).map(Value.string))
+                let sorted = strings.sorted { a, b in descending ? TableKey.less(.string(b), .string(a)) : TableKey.less(.string(a), .string(b)) }
+                return .list(sorted.map(Value.string) + Array(repeating: Value.missing, count: missing))
             case .number(let x): return .vector([x])
             case let other: throw args.error("x", "sort needs a vector, not \(other.kind)")
             }
@@ -67,20 +71,65 @@ extension Library {
             return .vector((0...Int(steps)).map { from + Double($0) * by })
         },
         elementwise("abs", "The absolute value of each element (a number, a vector, a named vector keeps its names).", Swift.abs),
-        elementwise("sqrt", "The square root of each element; missing for a negative one.", { $0.squareRoot() }),
-        elementwise("log", "The natural logarithm of each element; missing for 0 or a negative one.", { $0 > 0 ? Glibc.log($0) : .nan }),
+        elementwise("sqrt", "The square root of each element. A negative element is an error naming it (its root is not a number, and missing means absent data); missing stays missing.",
+                    undefined: "a negative number", { $0.squareRoot() }),
+        elementwise("log", "The natural logarithm of each element: log(0) is -inf (as R and numpy); a negative element is an error naming it (its logarithm is not a number, and missing means absent data); missing stays missing.",
+                    undefined: "a negative number", { Glibc.log($0) }),
         elementwise("exp", "e to the power of each element.", { Glibc.exp($0) }),
+        Builtin(
+            name: "round",
+            parameters: [.init(name: "x"), .init(name: "digits", defaultValue: "0")],
+            help: "Each element rounded to digits decimals (negative: to tens, hundreds, ...), a half to the even neighbour as R's round and numpy's around do: round(2.5) is 2, round(0.125, digits: 2) is 0.12. A named vector keeps its names; missing stays missing."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let digits = try args.integer("digits", default: 0, in: -15...15)
+            let scale = Glibc.pow(10, Double(digits))
+            @Sendable func rounded(_ x: Double) -> Double { x.isFinite ? (x * scale).rounded(.toNearestOrEven) / scale : x }
+            switch args.value("x")! {
+            case .number(let x): return .number(rounded(x))
+            case .vector(let xs): return .vector(xs.map(rounded))
+            case .named(let v): return .named(NamedVector(names: v.names, values: v.values.map(rounded)))
+            case let other: throw args.error("x", "round needs numbers, not \(other.kind)")
+            }
+        },
+        Builtin(
+            name: "is_missing",
+            parameters: [.init(name: "x")],
+            help: "true where x is missing, false elsewhere: a boolean for a single value, a vector of booleans for a vector (filter(t, not is_missing(t.I02)) keeps the rows where I02 is present)."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            func missing(_ value: Value) -> Bool { if case .number(let x) = value { x.isNaN } else { false } }
+            let x = args.value("x")!
+            guard let elements = x.elements else { return .bool(missing(x)) }
+            return .list(elements.map { .bool(missing($0)) })
+        },
     ]
 }
 
 extension Library {
-    /// A function applied to every element of a number, a vector or a named vector.
-    static func elementwise(_ name: String, _ help: String, _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
+    /// A function applied to every element of a number, a vector or a named vector; missing
+    /// stays missing. A present element whose result is not a number (NaN) is an error naming
+    /// the element and calling it `undefined` ("a negative number"): NaN is `missing`, which
+    /// statistics would then skip silently.
+    static func elementwise(_ name: String, _ help: String, undefined: String = "an element outside the domain",
+                            _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
         Builtin(name: name, parameters: [.init(name: "x")], help: help) { (args: inout Arguments) throws(ScriptError) -> Value in
+            func apply(_ xs: [Double], names: [String]?) throws(ScriptError) -> [Double] {
+                var ys = [Double]()
+                ys.reserveCapacity(xs.count)
+                for (i, x) in xs.enumerated() {
+                    let y = x.isNaN ? x : f(x)
+                    if y.isNaN && !x.isNaN {
+                        let which = xs.count == 1 && names == nil ? ":" : ": element \(i + 1)\(names.map { " (\($0[i]))" } ?? "") is"
+                        throw args.error("x", "\(name) of \(undefined)\(which) \(Format.number(x))",
+                                         help: "\(name) is not defined there; leave such elements out first, for example with filter(x, fn(v) = v >= 0)")
+                    }
+                    ys.append(y)
+                }
+                return ys
+            }
             switch args.value("x")! {
-            case .number(let x): return .number(x.isNaN ? x : f(x))
-            case .vector(let xs): return .vector(xs.map { $0.isNaN ? $0 : f($0) })
-            case .named(let v): return .named(NamedVector(names: v.names, values: v.values.map { $0.isNaN ? $0 : f($0) }))
+            case .number(let x): return .number(try apply([x], names: nil)[0])
+            case .vector(let xs): return .vector(try apply(xs, names: nil))
+            case .named(let v): return .named(NamedVector(names: v.names, values: try apply(v.values, names: v.names)))
             case let other: throw args.error("x", "\(name) needs numbers, not \(other.kind)")
             }
         }

@@ -12,20 +12,43 @@ struct Library: Sendable {
         help: "Lists the functions, or explains one: help(quantile) or help(\"quantile\")."
     ) { (args: inout Arguments) throws(ScriptError) -> Value in
         let functions = Library.standard.functions
-        let name: String
         switch args.value("name") {
         case nil:
             let lines = functions.keys.sorted().map { "  " + functions[$0]!.signature }
-            return .text("Functions (help(name) explains one):\n" + lines.joined(separator: "\n"))
-        case .function(let f): name = f.name
-        case .string(let s): name = s
+            return .text("Functions (help(name) explains one, with an example):\n" + lines.joined(separator: "\n"))
+        case .function(let f): return .text(explanation(of: f))
+        case .string(let name):
+            guard let function = functions[name] else {
+                throw args.error("name", "there is no function `\(name)`",
+                                 help: NameSuggestion.help(for: name, among: functions.keys) ?? "type `help()` for the list")
+            }
+            return .text(explanation(of: function))
         case let other?: throw args.error("name", "help needs a function or its name, not \(other.kind)")
         }
-        guard let function = functions[name] else {
-            throw args.error("name", "there is no function `\(name)`",
-                             help: NameSuggestion.help(for: name, among: functions.keys) ?? "type `help()` for the list")
+    }
+
+    /// Examples that write files: help shows them without running them, so that asking for help
+    /// never leaves files behind.
+    static let examplesWritingFiles: Set<String> = ["save", "write", "table"]
+
+    /// The signature, the description and, for a function of the library, its example run now
+    /// in a fresh interpreter with its output, so that it can never go stale.
+    static func explanation(of function: Builtin) -> String {
+        var text = function.signature + "\n\n" + wrap(function.help, width: 78)
+        guard let example = examples[function.name], standard.functions[function.name] != nil else { return text }
+        text += "\n\nExample:\n" + example.split(separator: "\n").map { "  > " + $0 }.joined(separator: "\n")
+        if examplesWritingFiles.contains(function.name) { return text + "\n  (writes files, so help does not run it; the tests do)" }
+        let source = Source(name: "example", text: example)
+        var last = Value.nothing
+        do {
+            try Interpreter().run(source) { last = $0.value }
+            if case .nothing = last { return text }
+            text += "\n" + Format.display(last, width: 76, maxLines: 16).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "  " + $0 }.joined(separator: "\n")
+        } catch {
+            text += "\n  (the example fails: \(error.message))"
         }
-        return .text(function.signature + "\n\n" + wrap(function.help, width: 78))
+        return text
     }
 
     /// Lines longer than `width` wrapped at spaces; shorter lines (a table in the help) as they are.

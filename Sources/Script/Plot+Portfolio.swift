@@ -41,6 +41,51 @@ enum PortfolioPlots {
                               axis: valueAxis(framework, spanning: values), highlightName: region)
     }
 
+    /// The markers of the regions of a panel of several regions, in order: the first region's as
+    /// on a panel of one region, then shapes and colours of their own.
+    static let panelMarkers: [(role: Role, symbol: Symbol)] = [
+        (.region, .diamond), (.series(0), .triangle), (.series(1), .square), (.series(2), .cross), (.series(4), .star), (.series(3), .circle),
+    ]
+
+    /// The benchmark panel of several regions of one portfolio (benchmarks with the same
+    /// entries, quantile type and k): the boxes as for one region, each region's values marked
+    /// with its own shape and colour (`panelMarkers`), a legend entry per region. No values are
+    /// written at the rows' ends (they would be of one region only); the markers carry them.
+    static func panel(_ benchmarks: [Benchmark], framework: Framework) -> Chart {
+        precondition(!benchmarks.isEmpty && benchmarks.count <= panelMarkers.count, "one marker per region")
+        if benchmarks.count == 1 { return panel(benchmarks[0], framework: framework) }
+        let first = benchmarks[0]
+        var rows = [BoxplotRow](), rowOfEntry = [Int](), values = [Double]()
+        for (i, entry) in first.entries.enumerated() {
+            if entry.isComposite {
+                rows.append(BoxplotRow(entry.code, detail: entry.name == entry.code ? nil : entry.name, kind: .header))
+            }
+            rowOfEntry.append(rows.count)
+            rows.append(BoxplotRow(entry.code, detail: entry.isComposite ? "composite" : entry.name,
+                                   kind: entry.isComposite ? .emphasised : .data, box: entry.box, names: first.regionLabels))
+            values += [entry.box.lowerWhisker, entry.box.upperWhisker] + entry.box.outliers + benchmarks.map { $0.entries[i].value }
+        }
+        let names = benchmarks.map(\.region.label)
+        let list = BenchmarkObject.list(names)
+        var chart = Chart.boxplots(kind: .benchmarkPanel, title: "\(list) benchmarked against \(first.regionCount) regions\(first.year.map { " (\($0))" } ?? "")",
+                                   caption: "Benchmark panel of \(list): \(first.conventions).", rows: rows,
+                                   axis: valueAxis(framework, spanning: values), highlightName: nil)
+        for (b, marker) in zip(benchmarks, panelMarkers) {
+            let label = b.region.label
+            for (entry, row) in zip(b.entries, rowOfEntry) where !entry.value.isNaN {
+                var data: [Datum.Field] = [.init("row", .text(entry.code)), .init("value", .number(entry.value)),
+                                           .init("rank", entry.rank.map { .count($0) } ?? .missing),
+                                           .init("position", entry.position.map { .text($0.rawValue) } ?? .missing)]
+                if let change = entry.change { data.append(.init("change", .number(change))) }
+                chart.marks.append(Mark(.point(x: entry.value, y: Double(row)), role: marker.role, symbol: marker.symbol, label: label, data: data))
+            }
+            if b.entries.contains(where: { !$0.value.isNaN }) {
+                chart.legend.append(LegendEntry(.point(marker.symbol), role: marker.role, "\(label)'s result"))
+            }
+        }
+        return chart
+    }
+
     /// The panel of a whole portfolio: every dimension's composite and indicators, no region marked.
     static func panel(_ p: Portfolio, type: QuantileType, k: Double) throws(StatsError) -> Chart {
         let names = p.regions.map(\.label)

@@ -16,6 +16,13 @@ public struct ScriptError: Error, Sendable {
     /// True when the input ended inside an open bracket or after an operator: more lines may
     /// complete it (the REPL then asks for a continuation line).
     public var isIncomplete: Bool
+    /// The text the range points into, when it is not the one being run (an error inside a
+    /// function defined in an earlier REPL input or another file).
+    public var source: Source?
+    /// Where the functions the error happened in were called, innermost first: `in `gap`, called at input:3:1`.
+    public var trace: [String] = []
+    /// `quit()`: not an error, but the end of the session, carried out as one.
+    var isQuit = false
 
     public init(_ message: String, at range: SourceRange, help: String? = nil, isIncomplete: Bool = false) {
         self.message = message
@@ -24,8 +31,31 @@ public struct ScriptError: Error, Sendable {
         self.isIncomplete = isIncomplete
     }
 
+    static var quit: ScriptError {
+        var error = ScriptError("quit", at: SourceRange(0, 0))
+        error.isQuit = true
+        return error
+    }
+
+    /// The error with its source set, unless it has one.
+    func located(in source: Source) -> ScriptError {
+        var error = self
+        if error.source == nil { error.source = source }
+        return error
+    }
+
+    /// The error with a line of trace: it happened in the function `name`, called at `range` of `caller`.
+    func called(_ name: String, at range: SourceRange, in caller: Source) -> ScriptError {
+        var error = self
+        let (line, column) = caller.lineAndColumn(of: range.start)
+        error.trace.append("in `\(name)`, called at \(caller.name):\(line):\(column)")
+        return error
+    }
+
     /// The diagnostic with file, line and column, the source line and a caret under the range.
+    /// `source` is the text that was run; the error's own source, if it has one, takes precedence.
     public func rendered(in source: Source) -> String {
+        let source = self.source ?? source
         let (line, column) = source.lineAndColumn(of: range.start)
         let text = source.line(line)
         let gutter = String(repeating: " ", count: String(line).count)
@@ -42,6 +72,7 @@ public struct ScriptError: Error, Sendable {
             "\(gutter) | \(String(repeating: " ", count: caretStart))\(carets)",
         ]
         if let help { lines.append("\(gutter) = help: \(help)") }
+        lines += trace.map { "\(gutter) = note: \($0)" }
         return lines.joined(separator: "\n")
     }
 }

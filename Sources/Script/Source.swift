@@ -28,6 +28,11 @@ public struct Source: Sendable {
         return (low + 1, offset - lineStarts[low] + 1)
     }
 
+    /// The text a range covers.
+    func text(of range: SourceRange) -> String {
+        String(characters[min(range.start, characters.count)..<min(range.end, characters.count)])
+    }
+
     /// The text of a 1-based line, without its line break.
     func line(_ number: Int) -> String {
         let start = lineStarts[number - 1]

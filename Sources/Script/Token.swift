@@ -1,8 +1,10 @@
 /// A lexical token with the range it covers.
-struct Token: Equatable {
-    enum Kind: Equatable {
+struct Token: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         case number(Double)
         case string(String)
+        /// A string with `{expression}` parts: `"rank {r} of {n}"`.
+        case template([TemplatePart])
         case identifier(String)
         case keyword(Keyword)
         case symbol(Symbol)
@@ -13,6 +15,13 @@ struct Token: Equatable {
 
     enum Keyword: String, CaseIterable {
         case `true`, `false`, missing, and, or, not
+        case fn, `if`, `else`, `for`, `in`
+    }
+
+    /// A piece of a string template: text as written, or the tokens of an embedded expression.
+    enum TemplatePart: Equatable, Sendable {
+        case text(String)
+        case code([Token], SourceRange)
     }
 
     enum Symbol: String, CaseIterable {
@@ -32,6 +41,7 @@ struct Token: Equatable {
         switch kind {
         case .number(let x): "number \(Format.number(x))"
         case .string(let s): "string \"\(s)\""
+        case .template: "a string with {…}"
         case .identifier(let name): "`\(name)`"
         case .keyword(let k): "`\(k.rawValue)`"
         case .symbol(let s): "`\(s.rawValue)`"

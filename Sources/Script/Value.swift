@@ -30,8 +30,8 @@ public enum Value: Sendable {
 
     public static let missing = Value.number(.nan)
 
-    /// The name of the value's kind, for error messages.
-    var kind: String {
+    /// The name of the value's kind, for error messages and the REPL's `:vars`.
+    public var kind: String {
         switch self {
         case .number(let x): x.isNaN ? "missing" : "a number"
         case .string: "a string"
@@ -57,6 +57,11 @@ public enum Value: Sendable {
             numbers.append(x)
         }
         return .vector(numbers)
+    }
+
+    var isList: Bool {
+        if case .list = self { return true }
+        return false
     }
 
     /// A named vector as a plain numeric vector; any other value as it is.

@@ -34,7 +34,7 @@ struct CompositeLibraryTests {
     func steps() throws {
         #expect(try json(demo + "n = normalise(p); [min(n.I01), max(n.I01), min(n.I21), max(n.I21)]") == "[0,100,0,100]")
         #expect(try json(demo + "n = normalise(p, method: \"zscore\"); abs(mean(n.I05)) < 1e-12 and abs(sd(n.I05) - 1) < 1e-12") == "true")
-        #expect(try json(demo + "i = impute(p, method: \"median\"); describe(i.I03).missing") == "0")
+        #expect(try json(demo + "i = impute(p, method: \"median\"); moments(i.I03).missing") == "0")
         let steps = try json(demo + "composite(p, impute: \"mean\", treat: \"coinr\", normalise: \"minmax\").steps")
         #expect(steps.contains("imputation (mean)") && steps.contains("outlier treatment") && steps.contains("normalisation (min-max to 0..100)"))
         #expect(diagnostic(demo + "impute(p, by: \"contry\")")?.contains("no attribute `contry`") == true)

@@ -69,4 +69,31 @@ struct DiagnosticTests {
         #expect(NameSuggestion.nearest(to: "quantiel", among: ["quantile", "fivenum"]) == "quantile")
         #expect(NameSuggestion.nearest(to: "zzz", among: ["quantile", "fivenum"]) == nil)
     }
+
+    @Test func aNameTypedHalfWaySuggestsTheNamesItBegins() {
+        let names = ["box", "boxstats", "boxplot", "bars", "mean"]
+        // Within the distance, the nearest comes first, then the completions, shortest first.
+        #expect(NameSuggestion.suggestions(for: "boxs", among: names) == ["box", "boxstats"])
+        #expect(NameSuggestion.help(for: "boxs", among: names) == "did you mean `box` or `boxstats`?")
+        // None within the distance: the completions alone, any case; nearest is the shortest.
+        #expect(NameSuggestion.nearest(to: "BOXST", among: names) == "boxstats")
+        #expect(NameSuggestion.suggestions(for: "boxp", among: ["boxplots", "boxplot", "boxpa"]) == ["boxpa", "boxplot", "boxplots"])
+        #expect(NameSuggestion.help(for: "abc", among: ["abcd2", "abcd1", "abcdef", "abcde"]) == "did you mean `abcd1`, `abcd2` or `abcde`?")
+        // Too short a name completes nothing; a whole name is not its own completion.
+        #expect(NameSuggestion.nearest(to: "bo", among: ["boxstats"]) == nil)
+        #expect(NameSuggestion.suggestions(for: "mean", among: ["mean", "means"]) == ["mean", "means"])
+        #expect(NameSuggestion.nearest(to: "quantiel", among: ["quantile", "quantiles"]) == "quantile")
+    }
+
+    @Test func unknownFunctionsAndFieldsSuggestTheirCompletions() throws {
+        let boxs = try #require(diagnostic("boxs([1, 2, 3])"))
+        #expect(boxs.contains("unknown name `boxs`"), "\(boxs)")
+        #expect(boxs.contains("did you mean `box` or `boxstats`?"), "\(boxs)")
+        let boxst = try #require(diagnostic("boxst([1, 2, 3])"))
+        #expect(boxst.contains("did you mean `boxstats`?"), "\(boxst)")
+        let field = try #require(diagnostic("b = benchmark(portfolio(\"demo\"), \"Nordtal\"); b.weak"))
+        #expect(field.contains("did you mean `weaknesses`?"), "\(field)")
+        let region = try #require(diagnostic("benchmark(portfolio(\"demo\"), \"Valde\")"))
+        #expect(region.contains("did you mean `Valdelora`?"), "\(region)")
+    }
 }

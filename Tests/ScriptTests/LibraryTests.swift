@@ -1,3 +1,4 @@
+import Stats
 import Testing
 @testable import Script
 
@@ -30,7 +31,7 @@ struct LibraryTests {
     }
 
     @Test func describeCountsMissingValues() throws {
-        let text = try json("describe([2, 4, missing, 4, 5, 5, 7, 9])")
+        let text = try json("moments([2, 4, missing, 4, 5, 5, 7, 9])")
         #expect(text.hasPrefix(#"{"n":7,"missing":1,"mean":5.142857142857143,"median":5,"#))
         #expect(text.contains(#""min":2,"max":9,"#))
     }
@@ -53,6 +54,23 @@ struct LibraryTests {
         #expect(try json("rank([3, 1, 2, 3], ties: \"max\", descending: false)") == "[4,1,2,4]")
         #expect(try json("rank([3, 1, 2, 3], ties: \"first\", descending: false)") == "[3,1,2,4]")
         #expect(try json("rank([3, missing, 2])") == "[1,null,2]")
+    }
+
+    @Test func rankAndZscoreOfANamedVectorKeepItsNamesInItsOrder() throws {
+        let setup = "p = portfolio(\"demo\"); "
+        guard case .named(let x) = try evaluate(setup + "p.I02") else { Issue.record("p.I02 is not named"); return }
+        for (code, expected) in [("rank(p.I02)", ranks(x.values, descending: true)), ("rank(p.I02, ties: \"average\", descending: false)", ranks(x.values, ties: .average, descending: false)),
+                                 ("zscore(p.I02)", zScores(x.values))] {
+            guard case .named(let result) = try evaluate(setup + code) else { Issue.record("\(code) is not named"); continue }
+            #expect(result.names == x.names, "\(code)")
+            #expect(result.values == expected, "\(code)")
+        }
+        // As sort keeps the names, so does rank: a region's rank is read by its name.
+        let nordtal = try #require(x.names.firstIndex(of: "Nordtal"))
+        #expect(try json(setup + "r = rank(p.I02); r[\"Nordtal\"]") == Format.json(.number(ranks(x.values, descending: true)[nordtal])))
+        #expect(try json(setup + "rank(p.I02)").hasPrefix(#"{"Almgau":"#))
+        // Plain vectors stay plain.
+        #expect(try json("rank([3, 1])") == "[1,2]" && json("zscore([1, 2, 3])") == "[-1,0,1]")
     }
 
     @Test func correlationPearsonAndSpearman() throws {
