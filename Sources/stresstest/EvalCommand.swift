@@ -19,6 +19,7 @@ struct EvalCommand: ParsableCommand {
     var code: String
 
     func run() throws {
+        ProgressBar.install()
         let source = Source(name: "input", text: code)
         var last: Value?
         do {

@@ -1,12 +1,20 @@
 import CEditLine
 import Foundation
+import Stats
 
 /// Set by the SIGINT handler (Ctrl-C).
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
+/// What Tab offers for the text before the cursor: the offset (in characters) the candidates
+/// replace from, and the candidates.
+nonisolated(unsafe) private var completer: ((String) -> (start: Int, candidates: [String]))?
 
-/// Line editing and history through libedit's readline interface. The history is loaded at
-/// start and written atomically (a temporary file in the same folder, then a rename) after
-/// every statement, so that a killed session loses nothing.
+/// Line editing, history and Tab completion through libedit's readline interface. The history is
+/// loaded at start and written atomically (a temporary file in the same folder, then a rename)
+/// after every statement, so that a killed session loses nothing.
+///
+/// Ctrl-C while typing abandons the line; during a computation it asks the computation to stop
+/// (`WorkProgress.requestInterrupt`), which the interpreter and the long analyses honour within a
+/// fraction of a second.
 final class LineReader {
     let historyPath: String
     private static let historyLimit: Int32 = 2000
@@ -16,19 +24,47 @@ final class LineReader {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".stresstest_history").path
     }
 
-    init(historyPath: String) {
+    init(historyPath: String, complete: @escaping (String) -> (start: Int, candidates: [String])) {
         self.historyPath = historyPath
         using_history()
         stifle_history(Self.historyLimit)
         if FileManager.default.fileExists(atPath: historyPath) {
             read_history(historyPath)
         }
-        // Ctrl-C abandons the line being typed, as in a shell, instead of ending the session.
+        completer = complete
+        editline_set_completion(Self.complete)
         editline_leave_signals_to_application()
         signal(SIGINT) { _ in
             interrupted = 1
+            WorkProgress.requestInterrupt()
             _ = write(STDOUT_FILENO, "\n", 1)
         }
+    }
+
+    /// readline's completion: the candidates for the text before the cursor, each fitted to
+    /// replace `word` (readline's own split of the word being completed), as a
+    /// NULL-terminated array whose first entry is their longest common prefix.
+    private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { word, _, _ in
+        editline_completion_over()
+        guard let word, let line = editline_line(), let completer else { return nil }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
+        let before = String(decoding: bytes.prefix(Int(max(0, editline_point()))), as: UTF8.self)
+        let typedWord = String(cString: word)
+        let (start, candidates) = completer(before)
+        // readline replaces its own word; ours may start before it (a region name with spaces)
+        // or after it (a field after a dot): cut or extend the candidates to match.
+        let typed = Array(before).dropFirst(start)
+        let cut = typed.count - typedWord.count
+        let matches = candidates.map { cut >= 0 ? String($0.dropFirst(cut)) : String(typedWord.prefix(-cut)) + $0 }
+            .filter { $0.hasPrefix(typedWord) }
+        guard !matches.isEmpty else { return nil }
+        var common = matches[0]
+        for match in matches.dropFirst() { common = String(common.commonPrefix(with: match)) }
+        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: matches.count + 2)
+        array[0] = strdup(common)
+        for (i, match) in matches.enumerated() { array[i + 1] = strdup(match) }
+        array[matches.count + 1] = nil
+        return array
     }
 
     enum Input {

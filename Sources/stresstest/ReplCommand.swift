@@ -9,8 +9,10 @@ struct ReplCommand: ParsableCommand {
         discussion: """
         Line editing and a persistent history (in $STRESSTEST_HISTORY, default ~/.stresstest_history). \
         An unfinished line (an open bracket) continues on the next. Errors never end the session. \
-        Type help() for the functions, quit or Ctrl-D to leave. When standard input is not a \
-        terminal, the input is run as a script.
+        Cells are numbered (In [n]: and Out[n]:); ans and Out[n] hold earlier results. ?name \
+        explains a function, :help lists the commands (:vars, :run, :save, :history, :time, :reset, \
+        :quit), Tab completes. Ctrl-C stops a computation and keeps the variables; quit or Ctrl-D \
+        leaves. When standard input is not a terminal, the input is run as a script, without prompts.
         """
     )
 
@@ -28,6 +30,7 @@ struct ReplCommand: ParsableCommand {
             guard ScriptOutput.runScript(Source(name: "stdin", text: text), in: interpreter) else { throw ExitCode(1) }
             return
         }
-        REPL(lineReader: LineReader(historyPath: LineReader.defaultHistoryPath), interpreter: interpreter).run()
+        ProgressBar.install()
+        REPL(interpreter: interpreter, historyPath: LineReader.defaultHistoryPath).run()
     }
 }

@@ -13,6 +13,7 @@ struct RunCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        ProgressBar.install()
         let text: String
         if file == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -12,16 +12,21 @@ enum ScriptOutput {
     }
 
     /// A value as the terminal shows it: fitted to its width, coloured where it takes colour.
-    static func display(_ value: Value) -> String {
-        Format.display(value, width: Terminal.columns, colour: Terminal.colour)
+    /// `fitted` also cuts it to the terminal's height (leaving room for the prompt), with a note
+    /// of what was left out; otherwise everything is shown.
+    static func display(_ value: Value, fitted: Bool = false) -> String {
+        Format.display(value, width: Terminal.columns, colour: Terminal.colour, maxLines: fitted ? Terminal.rows - 3 : nil)
     }
 
     /// Runs a whole script, printing the value of every top-level expression that is not an
-    /// assignment as it completes. Returns false (after printing the diagnostic) on an error.
-    static func runScript(_ source: Source, in interpreter: Interpreter) -> Bool {
+    /// assignment (and has a value) as it completes. Returns false (after printing the
+    /// diagnostic) on an error.
+    static func runScript(_ source: Source, in interpreter: Interpreter, fitted: Bool = false) -> Bool {
         do {
             try interpreter.run(source) { outcome in
-                if !outcome.isAssignment { print(display(outcome.value)) }
+                if outcome.isAssignment { return }
+                if case .nothing = outcome.value { return }
+                print(display(outcome.value, fitted: fitted))
             }
             return true
         } catch {

@@ -13,6 +13,16 @@ enum Terminal {
         return 80
     }
 
+    /// The terminal's lines; when the output is not a terminal, `$LINES`, else 24.
+    static var rows: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            return Int(size.ws_row)
+        }
+        if let text = ProcessInfo.processInfo.environment["LINES"], let rows = Int(text), rows > 0 { return rows }
+        return 24
+    }
+
     /// Colour escapes only on a terminal, and never with `NO_COLOR` set to anything.
     static var colour: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -62,7 +62,7 @@ struct CommandTests {
     }
 
     @Test func withoutATerminalTheInputRunsAsAScript() throws {
-        let result = try Executable.run([], input: "describe([1, 2, 3]).mean\n")
+        let result = try Executable.run([], input: "moments([1, 2, 3]).mean\n")
         #expect(result.status == 0)
         #expect(result.output == "2\n")
     }

@@ -91,4 +91,17 @@ struct ExampleScriptTests {
         #expect(distances.count == 5 && expected.count == 5)
         for (a, b) in zip(distances, expected) { #expect(abs(a - b) < 1e-9) }
     }
+
+    @Test("Examples/explore.stresstest: a user function, a loop and table pipelines on the demo portfolio, as the README shows")
+    func explore() throws {
+        let path = Self.packageRoot.appendingPathComponent("Examples/explore.stresstest").path
+        let result = try Executable.run(["run", path])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(6) == ["DEV: interquartile range 0.57", "COA: interquartile range 0.43", "IMP: interquartile range 0.66",
+                                    "IMC: interquartile range 0.7", "MON: interquartile range 0.55", "POR: interquartile range 0.53"])
+        #expect(result.output.contains("region     I02   I05\nNorrvik   2.33  3.03\nSjöbacka  1.54  2.26\n"))
+        #expect(result.output.contains("country  mean_I02  n\nCZ           2.73  2\nDE           2.62  3\nFI           2.58  2\n"))
+        #expect(result.output.contains("region         nominal   mean  median  p05  p95  range\n"))
+    }
 }
