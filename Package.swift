@@ -10,11 +10,14 @@ let package = Package(
         .library(name: "StressTest", targets: ["StressTest"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Script", targets: ["Script"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +35,14 @@ let package = Package(
         .target(name: "StressTest", dependencies: ["Stats"], resources: [.copy("Resources")]),
         .target(name: "Charts", dependencies: ["Stats"]),
         .target(name: "Script", dependencies: ["Stats", "StressTest", "Charts"]),
+        .target(name: "Notebook", dependencies: [
+            "Script", "StressTest", "Charts", "Stats",
+            .product(name: "Ink", package: "Ink"), .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(
             name: "stresstest",
             dependencies: [
-                "Script", "StressTest", "Charts", "CEditLine",
+                "Notebook", "Script", "StressTest", "Charts", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +54,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: [
             "Script", "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Fixtures"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",

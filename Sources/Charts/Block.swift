@@ -6,6 +6,9 @@ import Stats
 public indirect enum Block: Sendable {
     /// Text for reading, shown as it is (line breaks kept).
     case text(String)
+    /// Prose written in Markdown (`md("...")` in a notebook): rendered as prose in HTML,
+    /// shown as its source text in a terminal.
+    case markdown(String)
     case table(DataTable)
     case fields(FieldList)
     case chart(Chart)

@@ -1,6 +1,7 @@
+import Foundation
 import Stats
 
-/// Writes blocks as HTML: tables as `<table>` with their title as `<caption>` and numbers
+/// Writes blocks as HTML: tables as `<table>` under their title (a `<figure>` caption) and numbers
 /// right-aligned with the column's decimals, fields as a two-column table, charts as inline SVG
 /// in a `<figure>` with the caption under it, text preformatted. Every string is escaped. `page`
 /// wraps a body into one self-contained document: inline CSS, no script, no network, readable
@@ -9,15 +10,23 @@ public struct HTMLRenderer: Sendable {
     public var numbers: NumberFormat
     /// The width of charts in CSS pixels (they shrink to the page when it is narrower).
     public var chartWidth: Double
+    /// Turns Markdown prose into HTML (a notebook gives a Markdown library's); by default the
+    /// text is shown escaped, as it is.
+    public var prose: @Sendable (String) -> String
 
-    public init(numbers: NumberFormat = .standard, chartWidth: Double = 720) {
+    public init(numbers: NumberFormat = .standard, chartWidth: Double = 720,
+                prose: @escaping @Sendable (String) -> String = { "<pre class=\"st-text\">" + HTMLRenderer.escaped($0) + "</pre>\n" }) {
         self.numbers = numbers
         self.chartWidth = chartWidth
+        self.prose = prose
     }
 
     public func render(_ block: Block) -> String {
         switch block {
-        case .text(let text): "<pre class=\"st-text\">" + Self.escaped(text) + "</pre>\n"
+        case .text(let text):
+            // Blank lines that space blocks in a terminal are margins here.
+            text.allSatisfy(\.isWhitespace) ? "" : "<pre class=\"st-text\">" + Self.escaped(text.trimmingCharacters(in: .newlines)) + "</pre>\n"
+        case .markdown(let text): "<div class=\"st-prose\">\n" + prose(text) + "</div>\n"
         case .table(let table): render(table)
         case .fields(let fields): render(fields)
         case .chart(let chart):
@@ -29,7 +38,6 @@ public struct HTMLRenderer: Sendable {
 
     func render(_ table: DataTable) -> String {
         var out = "<table class=\"st-table\">\n"
-        if let title = table.title { out += "<caption>" + Self.escaped(title) + "</caption>\n" }
         let texts = table.columns.map { $0.texts(numbers) }
         let numeric = table.columns.map(\.isNumeric)
         if table.showsHeader {
@@ -43,12 +51,18 @@ public struct HTMLRenderer: Sendable {
                 (numeric[j] ? "<td class=\"num\">" : "<td>") + Self.escaped(texts[j][row]) + "</td>"
             }.joined() + "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        return titled(table.title, out + "</tbody>\n</table>\n")
+    }
+
+    /// A table under its title: a figure whose caption is the title, so that a long title
+    /// wraps at the page's width, not the table's.
+    private func titled(_ title: String?, _ table: String) -> String {
+        guard let title else { return table }
+        return "<figure class=\"st-titled\">\n<figcaption>" + Self.escaped(title) + "</figcaption>\n" + table + "</figure>\n"
     }
 
     func render(_ list: FieldList) -> String {
         var out = "<table class=\"st-fields\">\n"
-        if let title = list.title { out += "<caption>" + Self.escaped(title) + "</caption>\n" }
         for (name, value) in list.fields {
             out += "<tr><th scope=\"row\">" + Self.escaped(name) + "</th><td>"
             switch value {
@@ -57,7 +71,7 @@ public struct HTMLRenderer: Sendable {
             }
             out += "</td></tr>\n"
         }
-        return out + "</table>\n"
+        return titled(list.title, out + "</table>\n")
     }
 
     /// Text for HTML content and attribute values: `&`, `<`, `>` and quotes escaped, control
@@ -66,7 +80,8 @@ public struct HTMLRenderer: Sendable {
 
     /// One self-contained HTML document around `body`: the title, inline CSS for screen and for
     /// A4 print (no table row, figure or chart split across pages), nothing loaded from elsewhere.
-    public func page(title: String, body: String, language: String = "en") -> String {
+    /// `style` adds rules after the toolkit's own.
+    public func page(title: String, body: String, language: String = "en", style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(Self.escaped(language))">
@@ -75,7 +90,7 @@ public struct HTMLRenderer: Sendable {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Self.escaped(title))</title>
         <style>
-        \(Self.css)
+        \(Self.css)\(style.isEmpty ? "" : "\n" + style)
         </style>
         </head>
         <body>
@@ -91,7 +106,9 @@ public struct HTMLRenderer: Sendable {
         h1, h2, h3 { line-height: 1.2; break-after: avoid; }
         pre.st-text { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; white-space: pre-wrap; background: #f6f7f9; border-left: 3px solid #c9d2dc; padding: 6px 10px; margin: 8px 0; }
         table { border-collapse: collapse; margin: 10px 0; font-size: 12.5px; break-inside: auto; }
-        caption { caption-side: top; text-align: left; font-size: 12px; color: #444; padding-bottom: 4px; }
+        figure.st-titled { margin: 10px 0; }
+        figure.st-titled > figcaption { font-size: 12px; color: #444; margin: 0 0 4px; break-after: avoid; }
+        figure.st-titled > table { margin-top: 0; }
         th, td { padding: 2px 8px; border-bottom: 1px solid #e1e4e8; text-align: left; vertical-align: top; }
         thead th { border-bottom: 1.5px solid #888; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }

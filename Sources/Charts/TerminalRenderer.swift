@@ -29,7 +29,7 @@ public struct TerminalRenderer: Sendable {
 
     public func render(_ block: Block) -> String {
         switch block {
-        case .text(let text): cut(text)
+        case .text(let text), .markdown(let text): cut(text)
         case .table(let table): render(table)
         case .fields(let fields): cut(render(fields, indent: ""))
         case .chart(let chart): TerminalChart(chart: chart, renderer: self).lines().joined(separator: "\n")

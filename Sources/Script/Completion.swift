@@ -77,7 +77,7 @@ extension Interpreter {
         guard let entries = try? manager.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
         return entries.filter { !$0.hasPrefix(".") || typed.hasSuffix(".") }.map { entry in
             var isFolder: ObjCBool = false
-            manager.fileExists(atPath: folder + entry, isDirectory: &isFolder)
+            _ = manager.fileExists(atPath: folder + entry, isDirectory: &isFolder)
             return folder + entry + (isFolder.boolValue ? "/" : "")
         }
     }

@@ -38,6 +38,12 @@ public enum Format {
         return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]\n… \(hidden) of \(elements.count) elements not shown; \(hint)"
     }
 
+    /// The value on one line, as prose shows it: Markdown text as its text.
+    public static func inlineText(_ value: Value) -> String {
+        if case .object(let markdown as MarkdownObject) = value { return markdown.text }
+        return inline(value)
+    }
+
     /// The value on one line.
     static func inline(_ value: Value) -> String {
         switch value {

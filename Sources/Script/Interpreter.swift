@@ -67,6 +67,9 @@ public final class Interpreter: @unchecked Sendable {
     public var printer: (Value, _ all: Bool) -> Void = { value, _ in
         FileHandle.standardOutput.write(Data((Format.display(value) + "\n").utf8))
     }
+    /// What scripts may touch (the folder of relative paths, where they may write, the default
+    /// seed), and the files they read and seeds they used.
+    public let environment = ScriptEnvironment()
     /// Set by `quit()` or `exit()`: the session should end.
     public private(set) var quitRequested = false
     private var source = Source(name: "input", text: "")
@@ -99,20 +102,38 @@ public final class Interpreter: @unchecked Sendable {
     /// the run without an error and sets `quitRequested`.
     /// - Parameter each: called with each statement's outcome as it completes.
     public func run(_ source: Source, each: (Outcome) -> Void = { _ in }) throws(ScriptError) {
+        try run(source, in: globals, each: each)
+    }
+
+    /// Runs `source` as a notebook cell: in a scope of its own that sees `names` (the values
+    /// other cells defined) and the standard library, but not the session's variables, and
+    /// leaves them unchanged. Returns the variables the cell assigned.
+    public func runCell(_ source: Source, seeing names: [String: Value],
+                        each: (Outcome) -> Void = { _ in }) throws(ScriptError) -> [String: Value] {
+        let outer = Scope(parent: nil)
+        outer.values = names
+        let cell = Scope(parent: outer)
+        try run(source, in: cell, each: each)
+        return cell.values
+    }
+
+    private func run(_ source: Source, in scope: Scope, each: (Outcome) -> Void) throws(ScriptError) {
         try LargeStack.run(size: Self.stackSize) { () throws(ScriptError) in
-            let saved = self.source
-            self.source = source
-            defer { self.source = saved }
-            do throws(ScriptError) {
-                var parser = try Parser(source: source)
-                for statement in try parser.program() {
-                    each(try execute(statement, in: globals, topLevel: true))
-                    if quitRequested { return }
+            try environment.install { () throws(ScriptError) in
+                let saved = self.source
+                self.source = source
+                defer { self.source = saved }
+                do throws(ScriptError) {
+                    var parser = try Parser(source: source)
+                    for statement in try parser.program() {
+                        each(try execute(statement, in: scope, topLevel: true))
+                        if quitRequested { return }
+                    }
+                } catch where error.isQuit {
+                    quitRequested = true
+                } catch {
+                    throw error.located(in: source)
                 }
-            } catch where error.isQuit {
-                quitRequested = true
-            } catch {
-                throw error.located(in: source)
             }
         }
     }
@@ -250,6 +271,7 @@ public final class Interpreter: @unchecked Sendable {
     private func interpolated(_ value: Value, _ range: SourceRange) throws(ScriptError) -> String {
         switch value {
         case .string(let s), .text(let s): return s
+        case .object(let markdown as MarkdownObject): return markdown.text
         case .nothing:
             throw ScriptError("this expression gives nothing to put in the string", at: range)
         default: return Format.inline(value)
@@ -295,7 +317,10 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     private func call(_ callee: Expression, _ arguments: [Argument], _ range: SourceRange, in scope: Scope) throws(ScriptError) -> Value {
-        let target = try evaluate(callee, in: scope)
+        var target = try evaluate(callee, in: scope)
+        // As in R, a name in call position that holds no function calls the library's function
+        // of that name (a notebook parameter `region` leaves `region(p, name)` usable).
+        if case .name(let name, _) = callee, !target.isFunction, let function = library.functions[name] { target = .function(function) }
         guard case .function(let function) = target else {
             throw ScriptError("\(target.kind) cannot be called", at: callee.range,
                               help: "only functions take arguments in parentheses; to index a vector, use `x[i]`")

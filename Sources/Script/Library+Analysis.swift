@@ -39,7 +39,7 @@ extension Library {
                 }
             }
             let analysis = try compositeAnalysis(p, args, perturbation: perturbation, levels: levels)
-            let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
+            let seed = try args.seed()
             let threads = args.has("threads") ? try args.integer("threads", default: 1, in: 1...256) : nil
             do throws(PortfolioError) {
                 let result = try analysis.uncertainty(samples: samples, seed: UInt64(seed), threads: threads)
@@ -76,7 +76,7 @@ extension Library {
             let renormalised = try args.bool("renormalise", default: false)
             guard fraction >= 0 && fraction <= 1 else { throw args.error("perturb", "`perturb` must be a share between 0 and 1, such as 0.25 for ±25 %") }
             let analysis = try compositeAnalysis(p, args, perturbation: .uniform(fraction: fraction, renormalised: renormalised), levels: nil)
-            let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
+            let seed = try args.seed()
             let resamples = try args.integer("resamples", default: 1000, in: 0...100_000)
             guard resamples != 1 else { throw args.error("resamples", "`resamples` must be 0 (no confidence intervals) or at least 2") }
             let threads = args.has("threads") ? try args.integer("threads", default: 1, in: 1...256) : nil

@@ -87,7 +87,7 @@ extension Library {
             let input = try clusterInput(args, distances: false)
             let scale = try args.bool("scale", default: false)
             let restarts = try args.integer("restarts", default: 10, in: 1...100_000)
-            let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
+            let seed = try args.seed()
             let ks = try args.numbers("k")
             let n = input.data.regions.count
             guard !ks.isEmpty else { throw args.error("k", "k needs at least one number of clusters") }

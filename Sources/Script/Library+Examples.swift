@@ -10,6 +10,10 @@ extension Library {
     /// with `replace: true` (the tests run them in a temporary folder), and the examples that read
     /// a file other than a shipped one read what they wrote first.
     static let examples: [String: String] = [
+        "md": """
+            p = portfolio("demo")
+            md("## The demo portfolio", "{length(p.I02)} regions; median of I02: {median(p.I02)}")
+            """,
         // Statistics of vectors
         "quantile": """
             p = portfolio("demo")

@@ -14,14 +14,15 @@ extension Library {
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let path = try args.string("path")
             let year = try args.has("year") ? Int(args.integer("year", default: 0, in: 0...9999)) : nil
-            let frameworkPath = args.has("framework") ? try args.string("framework") : nil
-            let aggregatesPath = args.has("aggregates") ? try args.string("aggregates") : nil
+            let frameworkPath = args.has("framework") ? try args.pathToRead("framework") : nil
+            let aggregatesPath = args.has("aggregates") ? try args.pathToRead("aggregates") : nil
+            let file = path == "demo" && frameworkPath == nil ? path : try args.pathToRead("path")
             do throws(DataErrors) {
                 if path == "demo" && frameworkPath == nil {
                     return .object(PortfolioObject(portfolio: try Portfolio.demo(year: year)))
                 }
                 let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path, aggregates: aggregatesPath) } ?? Framework.stressTest
-                return .object(PortfolioObject(portfolio: try Portfolio.load(path: path, framework: framework, year: year)))
+                return .object(PortfolioObject(portfolio: try Portfolio.load(path: file, framework: framework, year: year)))
             } catch {
                 throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",
                                  "the portfolio cannot be read:\n" + error.lines.joined(separator: "\n"))
@@ -32,7 +33,7 @@ extension Library {
             parameters: [.init(name: "path")],
             help: "Reads a survey export (one row per respondent: respondent, region, group, Q01 ... Q25; comma or semicolon; answers 0-4, empty/DK/don't know missing). Every problem of the file is reported with row, column and value."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let path = try args.string("path")
+            let path = try args.pathToRead("path")
             do throws(DataErrors) {
                 return .object(SurveyObject(survey: try SurveyResponses.read(path: path)))
             } catch {
@@ -50,7 +51,7 @@ extension Library {
             }
             let method: SurveyScoring.Method = try args.bool("pooled", default: false) ? .pooled : .groupBalanced
             let resamples = try args.integer("bootstrap", default: SurveyScoring.defaultResamples, in: 0...SurveyScoring.maximumResamples)
-            let seed = try args.integer("seed", default: 1, in: 0...Int(Int32.max))
+            let seed = try args.seed()
             let scoring = SurveyScoring(method: method)
             let scores = resamples > 0
                 ? scoring.bootstrap(survey.survey, resamples: resamples, seed: UInt64(seed)) : scoring.score(survey.survey)
@@ -82,9 +83,10 @@ extension Library {
             let p = try portfolioArgument(args, "p")
             let path = try args.string("path")
             let replace = try args.bool("replace", default: false)
+            let target = try args.pathToWrite("path")
             let notes: [String]
             do throws(PortfolioError) {
-                notes = try p.save(to: path, replace: replace)
+                notes = try p.save(to: target, replace: replace)
             } catch {
                 // A portfolio that cannot be saved is the first argument's fault, a file the second's.
                 throw args.error(p.unsavableSteps.isEmpty ? "path" : "p", error.message, help: error.help)
@@ -176,8 +178,9 @@ extension Library {
             throw args.error("path", "a chart is saved as .svg, .html, .txt or .json, not `\(path)`",
                              help: "end the file's name in .svg for a picture, .html for a page, .txt for the terminal drawing")
         }
+        let target = try args.pathToWrite("path")
         do throws(PortfolioError) {
-            try CSVWriter.write(text, to: path, replace: replace)
+            try CSVWriter.write(text, to: target, replace: replace)
         } catch {
             throw args.error("path", error.message, help: error.help)
         }

@@ -20,8 +20,9 @@ extension Library {
         guard case .string(let path)? = args.value("x") else {
             return .table(try table(from: args.value("x")!, at: args.range("x")))
         }
+        let file = try args.pathToRead("x")
         do throws(DataErrors) {
-            let csv = try CSVReader.read(path: path, deferringRowProblems: true)
+            let csv = try CSVReader.read(path: file, deferringRowProblems: true)
             let columns = try csv.typedColumns()
             let numeric = columns.filter { if case .numbers = $0.column { true } else { false } }.count
             return .table(Table(title: "\(path): \(csv.rows.count) rows, \(columns.count) columns (\(numeric) numeric)", columns.map { column in
@@ -332,8 +333,9 @@ extension Library {
             }
             lines.append(cells)
         }
+        let target = try args.pathToWrite("path")
         do throws(PortfolioError) {
-            try CSVWriter.write(CSVWriter.document(header: t.columns.map(\.name), rows: lines), to: path, replace: replace)
+            try CSVWriter.write(CSVWriter.document(header: t.columns.map(\.name), rows: lines), to: target, replace: replace)
         } catch {
             throw args.error("path", error.message, help: error.help)
         }

@@ -4,7 +4,7 @@ struct Library: Sendable {
     let functions: [String: Builtin]
 
     static let standard: Library = Library(functions: Dictionary(uniqueKeysWithValues:
-        (statistics + vectors + stressTest + composites + pipeline + analysis + clustering + tables + charts + [comparison, help]).map { ($0.name, $0) }))
+        (statistics + vectors + stressTest + composites + pipeline + analysis + clustering + tables + charts + [comparison, help, markdown]).map { ($0.name, $0) }))
 
     /// `help()` lists the functions; `help(name)` or `help("name")` explains one.
     static let help = Builtin(

@@ -19,7 +19,7 @@ public struct Source: Sendable {
     }
 
     /// 1-based line and column of an offset.
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -34,7 +34,7 @@ public struct Source: Sendable {
     }
 
     /// The text of a 1-based line, without its line break.
-    func line(_ number: Int) -> String {
+    public func line(_ number: Int) -> String {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] : characters.count
         while end > start && characters[end - 1].isNewline { end -= 1 }

@@ -59,6 +59,11 @@ public enum Value: Sendable {
         return .vector(numbers)
     }
 
+    var isFunction: Bool {
+        if case .function = self { return true }
+        return false
+    }
+
     var isList: Bool {
         if case .list = self { return true }
         return false

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Script
 import Stats
 import StressTest
@@ -19,8 +20,8 @@ final class REPL {
     static let commands: [(name: String, usage: String, help: String)] = [
         ("help", ":help", "this list"),
         ("vars", ":vars", "the session's variables: names, kinds and sizes"),
-        ("run", ":run FILE", "run a script in this session"),
-        ("save", ":save FILE", "write this session's cells that ran without an error as a script (:save! FILE replaces a file)"),
+        ("run", ":run FILE", "run a script in this session, or a notebook (.md), whose names then join the session"),
+        ("save", ":save FILE", "write this session's cells that ran without an error as a script, or as a notebook for FILE.md (:save! FILE replaces a file)"),
         ("history", ":history", "the cells of this session, numbered"),
         ("time", ":time EXPR", "run EXPR and say how long it took"),
         ("reset", ":reset", "forget every variable"),
@@ -206,15 +207,36 @@ final class REPL {
             return
         }
         WorkProgress.clearInterrupt()
-        _ = ScriptOutput.runScript(Source(name: path, text: String(decoding: data, as: UTF8.self)), in: interpreter, fitted: isTerminal)
-        WorkProgress.clearInterrupt()
+        defer { WorkProgress.clearInterrupt() }
+        let text = String(decoding: data, as: UTF8.self)
+        guard path.lowercased().hasSuffix(".md") else {
+            _ = ScriptOutput.runScript(Source(name: path, text: text), in: interpreter, fitted: isTerminal)
+            return
+        }
+        do throws(NotebookError) {
+            let run = try NotebookSession().run(try NotebookParser.parse(text, path: path))
+            NotebookOutput.print(run)
+            var names = [String]()
+            for result in run.results where result.error == nil && result.skipped == nil {
+                for definition in result.cell.names.definitions {
+                    if let value = run.value(of: definition.name) {
+                        interpreter.setVariable(definition.name, value)
+                        names.append(definition.name)
+                    }
+                }
+            }
+            ScriptOutput.print("Ran \(run.results.count) cells of \(path)" + (names.isEmpty ? "." : "; defined " + names.joined(separator: ", ") + "."))
+        } catch {
+            ScriptOutput.printError(error.rendered)
+        }
     }
 
     private func save(to path: String, replace: Bool) {
         let kept = cells.filter(\.succeeded).map(\.code)
         let left = cells.count - kept.count
+        let text = path.lowercased().hasSuffix(".md") ? SessionNotebook.text(of: kept) : kept.joined(separator: "\n") + "\n"
         do throws(PortfolioError) {
-            try CSVWriter.write(kept.joined(separator: "\n") + "\n", to: path, replace: replace)
+            try CSVWriter.write(text, to: path, replace: replace)
             ScriptOutput.print("Wrote \(kept.count) cell\(kept.count == 1 ? "" : "s") to \(path)"
                                + (left > 0 ? " (left out \(left) that ended in an error)." : "."))
         } catch {
