@@ -7,14 +7,19 @@ DEBIAN_PACKAGES := libopenblas-dev liblapacke-dev libedit-dev
 STRESSTEST_FIXTURES ?= $(abspath ../shared/data)
 export STRESSTEST_FIXTURES
 
+TOUR_PAGE := docs/tour.html
+
 .PHONY: run test build release deps reference-data benchmark compare clean
 
 run: deps release
+	@mkdir -p docs && .build/release/stresstest render Data/notebooks/tour.md -o $(TOUR_PAGE) && echo "The tour notebook, rendered: $(TOUR_PAGE)"
 	.build/release/stresstest repl --portfolio demo
 
+# Every test (the end-to-end ones render the tour notebook too), then the tour's page for the README.
 test: deps reference-data
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@mkdir -p docs && .build/debug/stresstest render Data/notebooks/tour.md -o $(TOUR_PAGE) && echo "The tour notebook, rendered: $(TOUR_PAGE)"
 
 build: deps
 	$(SWIFT) build
@@ -64,4 +69,4 @@ compare: deps
 	python3 Benchmarks/compare.py
 
 clean:
-	rm -rf .build .build-bench
+	rm -rf .build .build-bench $(TOUR_PAGE)

@@ -19,6 +19,8 @@ Usage (from the package root or anywhere):
     python3 Benchmarks/compare.py --only uncertainty,sobol  # several, comma-separated
     python3 Benchmarks/compare.py --only panel     # the RIS 2023 benchmark panel as SVG against
                                                    # matplotlib (whole processes, .venv/ Python)
+    python3 Benchmarks/compare.py --only notebook  # rendering Data/notebooks/tour.md against
+                                                   # jupyter nbconvert --execute of Benchmarks/tour.ipynb
     python3 Benchmarks/compare.py --loop-rows 1000000  # time the numpy loop on all 1M rows
 """
 
@@ -563,6 +565,7 @@ def main():
             swift = swift_side(arguments, export_directory)
         swift_sobol = json.load(open(sobol_export)) if os.path.exists(sobol_export) else {}
     panel = panel_side(arguments) if wanted(arguments, "panel") else None  # --- panel
+    notebook = notebook_side() if wanted(arguments, "notebook") else None  # --- notebook
 
     environment, removed = numpy_environment()
     child = [sys.executable, os.path.abspath(__file__), "--numpy-side",
@@ -610,6 +613,9 @@ def main():
     if panel:  # --- panel
         rows.append(("RIS 2023 benchmark panel as SVG (246 x 21, one region)", f"matplotlib {panel['matplotlib']} (whole process)",
                      panel["swift"], panel["peer"]))
+    if notebook:  # --- notebook
+        rows.append(("Render the tour notebook to HTML (cold process)", f"jupyter nbconvert --execute --to html ({notebook['nbconvert']})",
+                     notebook["swift"], notebook["peer"]))
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         shape = f"{peer['uncertainty']['regions']} x {peer['uncertainty']['indicators']}"
         rows.append((f"Uncertainty of RIS 2023 ranks ({shape}, 1M samples)", "numpy vectorised (10k blocks)",
@@ -643,6 +649,11 @@ def main():
               f"`stresstest eval` (release build) reads RIS 2023, benchmarks {PANEL_REGION} and saves the panel "
               f"({panel['rows']} boxes) as SVG; {panel['python']} reads the same CSV, computes the same composites "
               "and draws the same boxes with boxplot(orientation=\"horizontal\") and the region's points, savefig(.svg).")
+    if notebook:  # --- notebook
+        print(f"notebook: both sides are whole processes started {NOTEBOOK_REPETITIONS} times each, alternating: "
+              "`stresstest render Data/notebooks/tour.md` (release build; 2,000 uncertainty samples, Sobol' N = 256) "
+              "against `jupyter nbconvert --execute --to html Benchmarks/tour.ipynb`, the same analyses in "
+              "numpy, scipy, SALib and matplotlib.")
     if "uncertainty" in swift and "uncertainty" in peer:  # --- uncertainty
         s_ms, p_ms = statistics.median(swift["uncertainty"]), statistics.median(peer["uncertainty"]["times"])
         print(f"uncertainty: Swift {s_ms / 1e3:.2f} s, numpy {p_ms / 1e3:.2f} s, ratio numpy/Swift {p_ms / s_ms:.1f} "
@@ -809,7 +820,7 @@ def ward_rows(swift, peer):
 # Python process drawing the same boxes with matplotlib (boxplot(orientation="horizontal") plus the
 # region's values as points, savefig as SVG). Whole processes on both sides, started alternately.
 
-PROCESS_WORKLOADS = {"panel"}
+PROCESS_WORKLOADS = {"panel", "notebook"}
 PANEL_REPETITIONS, PANEL_REGION = 15, "AT1"
 
 PANEL_MATPLOTLIB = r"""
@@ -889,6 +900,51 @@ def panel_side(arguments):
             "python": "Python " + subprocess.run([python, "-c", "import sys; print(sys.version.split()[0])"],
                                                  stdout=subprocess.PIPE, text=True).stdout.strip()}
 # --- end panel
+
+
+# ---------------------------------------------------------------------------------------------
+# --- notebook: rendering the tour notebook (Data/notebooks/tour.md) to HTML from a cold process,
+# against `jupyter nbconvert --execute --to html` of the equivalent Benchmarks/tour.ipynb (numpy,
+# scipy, SALib and matplotlib, run by an IPython kernel). Whole processes, started alternately.
+
+NOTEBOOK_REPETITIONS = 5
+
+
+def notebook_side():
+    """Builds the release `stresstest`, then times both renders alternately; medians in ms."""
+    build = ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "stresstest"]
+    print("$ " + shlex.join(build), flush=True)
+    subprocess.run(build, cwd=PACKAGE, check=True, stdout=subprocess.DEVNULL)
+    stresstest = os.path.join(PACKAGE, SCRATCH, "release", "stresstest")
+    jupyter = os.path.join(PACKAGE, ".venv", "bin", "jupyter")
+    environment, _ = numpy_environment()
+    version = subprocess.run([jupyter, "nbconvert", "--version"], env=environment, stdout=subprocess.PIPE, text=True) \
+        if os.path.exists(jupyter) else None
+    if version is None or version.returncode != 0:
+        print("notebook: jupyter is missing (python3 -m venv .venv && .venv/bin/pip install nbconvert ipykernel "
+              "numpy scipy SALib matplotlib); left out")
+        return None
+    with tempfile.TemporaryDirectory(prefix="notebook-") as folder:
+        swift_command = [stresstest, "render", os.path.join(PACKAGE, "Data", "notebooks", "tour.md"),
+                         "-o", os.path.join(folder, "tour.html")]
+        peer_command = [jupyter, "nbconvert", "--execute", "--to", "html", "--log-level", "ERROR",
+                        os.path.join(PACKAGE, "Benchmarks", "tour.ipynb"), "--output-dir", folder, "--output", "jupyter"]
+        print("$ " + shlex.join(swift_command), flush=True)
+        print("$ " + shlex.join(peer_command), flush=True)
+
+        def once(command, env=None, cwd=None):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+            return (time.perf_counter() - start) * 1e3
+
+        benchmarks = os.path.join(PACKAGE, "Benchmarks")
+        once(swift_command), once(peer_command, environment, benchmarks)  # warm the file cache
+        swift_times, peer_times = [], []
+        for _ in range(NOTEBOOK_REPETITIONS):
+            swift_times.append(once(swift_command))
+            peer_times.append(once(peer_command, environment, benchmarks))
+    return {"swift": swift_times, "peer": peer_times, "nbconvert": "nbconvert " + version.stdout.strip()}
+# --- end notebook
 
 
 if __name__ == "__main__":

@@ -60,10 +60,11 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
-    /// A file's modification time and size, to notice a change.
+    /// A file's modification time (to the nanosecond), size and inode, to notice a change,
+    /// also one that keeps the size within the same second, or replaces the file.
     private static func stamp(_ path: String) -> String {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "absent" }
-        let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(date)-\(attributes[.size] ?? 0)"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "absent" }
+        return "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_size)-\(info.st_ino)"
     }
 }
