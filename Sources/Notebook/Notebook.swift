@@ -29,6 +29,17 @@ public struct Notebook: Sendable {
         return String(lines[number - 1].trimmingSuffix("\r"))
     }
 
+    /// The names a piece of code at its place in the file defines and uses; a syntax error
+    /// points into the file.
+    func names(in source: Source) throws(NotebookError) -> ScriptNames {
+        do throws(ScriptError) {
+            return try ScriptNames(source)
+        } catch {
+            let (line, column) = source.lineAndColumn(of: error.range.start)
+            throw NotebookError(error.message, at: [location(line: line, column: column, length: max(1, error.range.end - error.range.start))], help: error.help)
+        }
+    }
+
     /// A place in the file for an error.
     func location(line: Int, column: Int, length: Int = 1, label: String? = nil) -> NotebookError.Location {
         NotebookError.Location(path: path, line: line, column: column, text: self.line(line), length: length, label: label)

@@ -123,7 +123,7 @@ public struct NotebookMarkdownRenderer: Sendable {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\" + String(character)
-            case "#", "-", "+" where lineStart: out += "\\" + String(character)
+            case "#" where lineStart, "-" where lineStart, "+" where lineStart: out += "\\" + String(character)
             default: out.append(character)
             }
             lineStart = character.isNewline || (lineStart && character == " ")

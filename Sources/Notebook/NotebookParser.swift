@@ -71,13 +71,7 @@ public enum NotebookParser {
         let code = content.dropFirst(optionCount).joined(separator: "\n")
         let padded = String(repeating: "\n", count: fenceLine + optionCount) + code
         let source = Source(name: notebook.path, text: padded)
-        let names: ScriptNames
-        do throws(ScriptError) {
-            names = try ScriptNames(source)
-        } catch {
-            let (line, column) = source.lineAndColumn(of: error.range.start)
-            throw NotebookError(error.message, at: [notebook.location(line: line, column: column, length: max(1, error.range.end - error.range.start))], help: error.help)
-        }
+        let names = try notebook.names(in: source)
         return Cell(number: number, id: options.id ?? "cell-\(number)", options: options, code: code, source: source, line: fenceLine, names: names)
     }
 

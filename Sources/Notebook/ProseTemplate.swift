@@ -59,13 +59,7 @@ struct ProseTemplate: Sendable {
                     }
                     let code = String(characters[(i + 2)..<close])
                     let source = Source(name: notebook.path, text: String(repeating: "\n", count: lineNumber - 1) + String(repeating: " ", count: i + 2) + code)
-                    let names: ScriptNames
-                    do throws(ScriptError) {
-                        names = try ScriptNames(source)
-                    } catch {
-                        let (l, c) = source.lineAndColumn(of: error.range.start)
-                        throw NotebookError(error.message, at: [notebook.location(line: l, column: c, length: max(1, error.range.end - error.range.start))], help: error.help)
-                    }
+                    let names = try notebook.names(in: source)
                     if code.trimmingCharacters(in: .whitespaces).isEmpty {
                         throw NotebookError("an inline value needs an expression between {{ and }}", at: [notebook.location(line: lineNumber, column: i + 1, length: 4)])
                     }

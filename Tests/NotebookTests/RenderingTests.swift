@@ -115,6 +115,12 @@ struct RenderingTests {
         #expect(page.contains("](NB_files/cell-2-1.svg)"))
     }
 
+    @Test func markdownEscapingLeavesOrdinaryTextAlone() {
+        #expect(NotebookMarkdownRenderer.escaped("2026-05-28 (a + b)") == "2026-05-28 (a + b)")
+        #expect(NotebookMarkdownRenderer.escaped("# not a heading\n- not a list") == "\\# not a heading\n\\- not a list")
+        #expect(NotebookMarkdownRenderer.escaped("*a* _b_ [c] `d` <e> & f|g") == "\\*a\\* \\_b\\_ \\[c\\] \\`d\\` &lt;e&gt; &amp; f\\|g")
+    }
+
     @Test func runAsJSONCarriesIdsOutputsAndErrors() throws {
         let run = try NotebookSession().run(try parse(notebookText(["#| id: ok\n[1, 2]", "#| id: bad\nmeen(1)"])))
         let json = run.json
