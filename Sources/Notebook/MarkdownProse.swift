@@ -39,7 +39,7 @@ struct MarkdownProse: Sendable {
     /// space (what a soft line break is), outside code blocks.
     static func joiningSoftBreaks(_ markdown: String) -> String {
         var out = [String](), fence: Character?
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for line in markdown.lines {
             let trimmed = line.drop { $0 == " " }
             let isFence = trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
             if let open = fence {

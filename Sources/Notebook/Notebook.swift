@@ -24,9 +24,9 @@ public struct Notebook: Sendable {
 
     /// The text of a 1-based line of the file.
     func line(_ number: Int) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines
         guard number >= 1, number <= lines.count else { return "" }
-        return String(lines[number - 1].trimmingSuffix("\r"))
+        return lines[number - 1]
     }
 
     /// The names a piece of code at its place in the file defines and uses; a syntax error
@@ -86,8 +86,9 @@ public struct CellOptions: Sendable, Equatable {
     public init() {}
 }
 
-extension Substring {
-    func trimmingSuffix(_ suffix: String) -> Substring {
-        hasSuffix(suffix) ? dropLast(suffix.count) : self
+extension String {
+    /// The lines, split at every line break (`\n`, `\r\n` or `\r`, as `Source` counts them), without it.
+    var lines: [String] {
+        split(omittingEmptySubsequences: false, whereSeparator: { (character: Character) in character.isNewline }).map(String.init)
     }
 }

@@ -9,8 +9,9 @@ import Yams
 /// the Markdown renderer. Linear in the length of the file.
 public enum NotebookParser {
     public static func parse(_ text: String, path: String) throws(NotebookError) -> Notebook {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var notebook = Notebook(path: path, text: text, frontMatter: FrontMatter(), parts: [])
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
+        let lines = text.lines
         var index = 0
         if lines.first == "---" {
             guard let end = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {

@@ -17,7 +17,7 @@ struct ProseTemplate: Sendable {
     static func parse(_ prose: Prose, in notebook: Notebook, expressions: inout [InlineExpression]) throws(NotebookError) -> ProseTemplate {
         var segments = [Segment](), text = ""
         var fence: (character: Character, length: Int)?
-        let lines = prose.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = prose.text.lines
         for (offset, line) in lines.enumerated() {
             defer { if offset < lines.count - 1 { text += "\n" } }
             let trimmed = line.drop { $0 == " " }

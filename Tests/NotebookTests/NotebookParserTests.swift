@@ -129,6 +129,16 @@ struct NotebookParserTests {
         #expect(throws: NotebookError.self) { try parse("---\ntitle: never closed\n") }
     }
 
+    @Test func aByteOrderMarkAndWindowsLineBreaksAreRead() throws {
+        let notebook = try parse("\u{FEFF}---\r\ntitle: T\r\n---\r\nText.\r\n\r\n```stresstest\r\nx = 1\r\ny = (x +\r\n 2)\r\n```\r\n")
+        #expect(notebook.frontMatter.title == "T")
+        let cell = try #require(notebook.cells.first)
+        #expect(cell.line == 6)
+        #expect(cell.names.definitions.map(\.name) == ["x", "y"])
+        #expect(cell.source.lineAndColumn(of: cell.names.definitions[1].range.start) == (8, 1))
+        #expect(try NotebookSession().run(notebook).errors.isEmpty)
+    }
+
     @Test func anUnclosedCellIsAnErrorAtItsFence() throws {
         do {
             _ = try parse("Text\n\n```stresstest\nx = 1\n")
