@@ -10,6 +10,11 @@ extension Library {
     /// with `replace: true` (the tests run them in a temporary folder), and the examples that read
     /// a file other than a shipped one read what they wrote first.
     static let examples: [String: String] = [
+        "format": """
+            p = portfolio("demo")
+            format(median(p.I02))                 # two decimals: "2.24"
+            format([1.8, 2.345, missing], digits: 1)
+            """,
         "md": """
             p = portfolio("demo")
             md("## The demo portfolio", "{length(p.I02)} regions; median of I02: {median(p.I02)}")

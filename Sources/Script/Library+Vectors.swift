@@ -1,4 +1,5 @@
 import Glibc
+import Stats
 /// Building and reshaping vectors.
 extension Library {
     static let vectors: [Builtin] = [
@@ -89,6 +90,20 @@ extension Library {
             case .vector(let xs): return .vector(xs.map(rounded))
             case .named(let v): return .named(NamedVector(names: v.names, values: v.values.map(rounded)))
             case let other: throw args.error("x", "round needs numbers, not \(other.kind)")
+            }
+        },
+        Builtin(
+            name: "format",
+            parameters: [.init(name: "x"), .init(name: "digits", defaultValue: "2")],
+            help: "Numbers as text with exactly digits decimals (0 to 15), for prose and labels: format(1.8) is \"1.80\", format(2.345, digits: 1) is \"2.3\" (rounded as printf rounds the number stored); missing gives \"missing\", infinities \"inf\" and \"-inf\". A vector gives a vector of strings."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let digits = try args.integer("digits", default: 2, in: 0...15)
+            func text(_ x: Double) -> Value { .string(NumberFormat.standard.fixed(x, decimals: digits)) }
+            switch args.value("x")! {
+            case .number(let x): return text(x)
+            case .vector(let xs): return .list(xs.map(text))
+            case .named(let v): return .list(v.values.map(text))
+            case let other: throw args.error("x", "format needs numbers, not \(other.kind)", help: "a string is already text")
             }
         },
         Builtin(

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         The last render is NB.html beside NB.md unless --against names another (an HTML or \
         Markdown render). Each rendered cell carries the SHA-256 of its output; check compares \
-        them, so that CI can keep a notebook in a repository honest.
+        them, so that CI can keep a notebook in a repository honest. Pass the --param values the \
+        render was made with.
         """
     )
 

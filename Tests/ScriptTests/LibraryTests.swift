@@ -4,6 +4,14 @@ import Testing
 
 @Suite("The standard library")
 struct LibraryTests {
+    @Test func formatWritesFixedDecimalsForProse() throws {
+        #expect(try json("format(1.8)") == #""1.80""#)
+        #expect(try json("format(-0.001, digits: 2)") == #""0.00""#)
+        #expect(try json("format([1.25, missing, 3], digits: 1)") == #"["1.2","missing","3.0"]"#)
+        #expect(try json("\"rank {format(2, digits: 0)}\"") == #""rank 2""#)
+        #expect(throws: ScriptError.self) { try evaluate("format(1, digits: 16)") }
+    }
+
     @Test func boxstatsHasTheDocumentedFieldsInOrder() throws {
         let expected = #"{"n":11,"missing":0,"q1":3.5,"median":6,"q3":8.5,"iqr":5,"lower_fence":-4,"upper_fence":16,"lower_whisker":1,"upper_whisker":10,"outliers":[30],"outlier_positions":[11]}"#
         #expect(try json("boxstats([1,2,3,4,5,6,7,8,9,10,30])") == expected)
