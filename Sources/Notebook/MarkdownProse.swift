@@ -38,16 +38,15 @@ struct MarkdownProse: Sendable {
     /// Lines of a paragraph that start with a code span or `<` joined to the line before with a
     /// space (what a soft line break is), outside code blocks.
     static func joiningSoftBreaks(_ markdown: String) -> String {
-        var out = [String](), fence: Character?
+        var out = [String](), fence: Fence?
         for line in markdown.lines {
-            let trimmed = line.drop { $0 == " " }
-            let isFence = trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
             if let open = fence {
-                if isFence && trimmed.first == open { fence = nil }
+                if open.isClosed(by: line) { fence = nil }
                 out.append(line)
                 continue
             }
-            if isFence { fence = trimmed.first; out.append(line); continue }
+            if let opening = Fence(line) { fence = opening; out.append(line); continue }
+            let trimmed = line.drop { $0 == " " }
             let continues = (trimmed.hasPrefix("`") || trimmed.hasPrefix("<")) && line.prefix { $0 == " " }.count <= 3
             if continues, let previous = out.last, !previous.allSatisfy(\.isWhitespace),
                !previous.drop(while: { $0 == " " }).hasPrefix("#"), !previous.drop(while: { $0 == " " }).hasPrefix("|") {

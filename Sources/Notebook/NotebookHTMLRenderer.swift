@@ -65,7 +65,7 @@ public struct NotebookHTMLRenderer: Sendable {
         let cell = result.cell
         var html = "<section class=\"st-cell\" id=\"" + HTMLRenderer.escaped(cell.id) + "\" data-cell=\"" + HTMLRenderer.escaped(cell.id)
             + "\" data-sha256=\"" + result.fingerprint + "\">\n"
-        if settings.showsCode && cell.options.echo && !cell.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if settings.showsCode(of: cell) {
             html += "<pre class=\"st-code\"><code>" + HTMLRenderer.escaped(cell.code) + "</code></pre>\n"
         }
         if cell.options.output {

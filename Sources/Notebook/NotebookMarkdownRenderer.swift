@@ -41,7 +41,7 @@ public struct NotebookMarkdownRenderer: Sendable {
                 cellIndex += 1
                 let cell = result.cell
                 out += "<!-- stresstest:cell \(cell.id) sha256=\(result.fingerprint) -->\n"
-                if settings.showsCode && cell.options.echo && !cell.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if settings.showsCode(of: cell) {
                     out += Self.fenced(cell.code, language: "stresstest")
                 }
                 if cell.options.output {

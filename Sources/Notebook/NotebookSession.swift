@@ -54,9 +54,9 @@ public final class NotebookSession: @unchecked Sendable {
         for part in notebook.parts {
             if case .prose(let prose) = part { templates.append(try ProseTemplate.parse(prose, in: notebook, expressions: &expressions)) } else { templates.append(nil) }
         }
-        let folder = ((ScriptEnvironment().absolutePath(notebook.path)) as NSString).deletingLastPathComponent
         let interpreter = Interpreter()
         let environment = interpreter.environment
+        let folder = (environment.absolutePath(notebook.path) as NSString).deletingLastPathComponent
         environment.workingDirectory = folder
         environment.writableFolders = [folder] + options.allowWrite.map { environment.absolutePath($0) }
         environment.defaultSeed = notebook.frontMatter.seed ?? 1
@@ -80,22 +80,19 @@ public final class NotebookSession: @unchecked Sendable {
             for source in graph.upstream[index] { hasher += "\u{0}upstream \(results[source]!.resultKey)" }
             let key = SHA256.hex(hasher)
             let entry: CacheEntry
+            let fromCache: Bool
             if let cached = cache[key], !usedCache.contains(key), cached.files.allSatisfy({ SHA256.hex(ofFile: $0.path) == $0.sha256 }) {
-                entry = cached
-                usedCache.insert(key)
+                (entry, fromCache) = (cached, true)
             } else {
-                entry = Self.execute(cell, in: interpreter, seeing: visible)
+                (entry, fromCache) = (Self.execute(cell, in: interpreter, seeing: visible), false)
                 cache[key] = entry
-                usedCache.insert(key)
                 ran.append(cell.id)
             }
+            usedCache.insert(key)
             let resultKey = SHA256.hex(key + entry.files.map { "\u{0}\($0.path)=\($0.sha256)" }.joined())
-            for definition in cell.names.definitions {
-                if let value = entry.exports[definition.name] { visible[definition.name] = value }
-            }
-            results[index] = CellResult(cell: cell, outputs: entry.outputs, error: entry.error, skipped: nil,
-                                        fromCache: !ran.contains(cell.id), files: entry.files, seeds: entry.seeds, resultKey: resultKey,
-                                        exports: entry.exports.filter { name, _ in cell.names.definitions.contains { $0.name == name } })
+            visible.merge(entry.exports) { _, new in new }
+            results[index] = CellResult(cell: cell, outputs: entry.outputs, error: entry.error, skipped: nil, fromCache: fromCache,
+                                        files: entry.files, seeds: entry.seeds, resultKey: resultKey, exports: entry.exports)
         }
         cache = cache.filter { usedCache.contains($0.key) }
 
@@ -104,7 +101,7 @@ public final class NotebookSession: @unchecked Sendable {
             inline.append(Self.evaluate(expression, in: interpreter, seeing: visible))
         }
         let files = results.compactMap { $0 }.flatMap(\.files)
-        return NotebookRun(notebook: notebook, params: params, seed: environment.defaultSeed, results: results.map { $0! },
+        return NotebookRun(notebook: notebook, folder: folder, params: params, seed: environment.defaultSeed, results: results.map { $0! },
                            order: graph.order.map { cells[$0].id }, templates: templates, inline: inline,
                            files: files.reduce(into: []) { unique, file in if !unique.contains(where: { $0.path == file.path }) { unique.append(file) } },
                            seeds: Array(Set(results.compactMap { $0 }.flatMap(\.seeds))).sorted(), ran: ran)
@@ -136,9 +133,9 @@ public final class NotebookSession: @unchecked Sendable {
         final class Outputs: @unchecked Sendable { var values: [Value] = [] }
         let outputs = Outputs()
         interpreter.printer = { value, _ in outputs.values.append(value) }
-        var exports = [String: Value](), error: String?
+        var assigned = [String: Value](), error: String?
         do throws(ScriptError) {
-            exports = try interpreter.runCell(cell.source, seeing: visible) { outcome in
+            assigned = try interpreter.runCell(cell.source, seeing: visible) { outcome in
                 if outcome.isAssignment { return }
                 if case .nothing = outcome.value { return }
                 outputs.values.append(outcome.value)
@@ -147,6 +144,8 @@ public final class NotebookSession: @unchecked Sendable {
             error = failure.rendered(in: cell.source)
         }
         let files = environment.filesRead.map { ($0, SHA256.hex(ofFile: $0) ?? "unreadable") }
+        // Only the names the cell defines leave it (not its loop variables or `_` names).
+        let exports = assigned.filter { name, _ in cell.names.definitions.contains { $0.name == name } }
         return CacheEntry(outputs: outputs.values, exports: exports, error: error, files: files, seeds: environment.seedsUsed)
     }
 
@@ -180,7 +179,7 @@ public struct CellResult: Sendable {
     public var seeds: [Int]
     var resultKey: String
     /// The names it defined, with their values.
-    var exports: [String: Value] = [:]
+    public internal(set) var exports: [String: Value] = [:]
 
     /// The SHA-256 of what the cell shows (its outputs as HTML, or its error), for `check`.
     public var fingerprint: String {
@@ -201,6 +200,8 @@ public struct InlineResult: Sendable {
 /// what a reader needs to reproduce it.
 public struct NotebookRun: Sendable {
     public var notebook: Notebook
+    /// The notebook's folder, absolute: where relative paths start.
+    public var folder: String
     /// The parameters with the values used.
     public var params: [FrontMatter.Param]
     /// The seed of functions called without `seed:`.
@@ -222,12 +223,5 @@ public struct NotebookRun: Sendable {
     /// Every error: of cells, and of inline values.
     public var errors: [String] {
         results.compactMap(\.error) + inline.compactMap(\.error)
-    }
-}
-
-extension NotebookRun {
-    /// The value a cell that ran defined under `name`.
-    public func value(of name: String) -> Value? {
-        results.lazy.compactMap { $0.exports[name] }.first
     }
 }

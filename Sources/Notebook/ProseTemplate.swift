@@ -16,24 +16,20 @@ struct ProseTemplate: Sendable {
     /// The prose's segments; its expressions are appended to `expressions`.
     static func parse(_ prose: Prose, in notebook: Notebook, expressions: inout [InlineExpression]) throws(NotebookError) -> ProseTemplate {
         var segments = [Segment](), text = ""
-        var fence: (character: Character, length: Int)?
+        var fence: Fence?
         let lines = prose.text.lines
         for (offset, line) in lines.enumerated() {
             defer { if offset < lines.count - 1 { text += "\n" } }
-            let trimmed = line.drop { $0 == " " }
+            // Inside a code block, and on its fences, `{{` is text.
             if let open = fence {
-                let run = trimmed.prefix { $0 == open.character }.count
-                if run >= open.length && trimmed.dropFirst(run).allSatisfy({ $0 == " " }) { fence = nil }
+                if open.isClosed(by: line) { fence = nil }
                 text += line
                 continue
             }
-            if line.prefix(while: { $0 == " " }).count <= 3, let first = trimmed.first, first == "`" || first == "~" {
-                let run = trimmed.prefix { $0 == first }.count
-                if run >= 3 {
-                    fence = (first, run)
-                    text += line
-                    continue
-                }
+            if let opening = Fence(line) {
+                fence = opening
+                text += line
+                continue
             }
             let characters = Array(line)
             var i = 0

@@ -13,21 +13,26 @@ public struct RenderSettings: Sendable {
 
     public init(generator: String, date: Date = Date(), showsCode: Bool = true) {
         self.generator = generator
+        self.date = Self.day(date)
+        self.showsCode = showsCode
+    }
+
+    /// A date as `yyyy-MM-dd` (UTC).
+    static func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
-        self.date = formatter.string(from: date)
-        self.showsCode = showsCode
+        return formatter.string(from: date)
+    }
+
+    /// Whether a cell's code is shown: not with `--no-code`, `echo: false`, or no code at all.
+    func showsCode(of cell: Cell) -> Bool {
+        showsCode && cell.options.echo && !cell.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 }
 
 extension NotebookRun {
-    /// The notebook's folder, absolute.
-    var folder: String {
-        (ScriptEnvironment().absolutePath(notebook.path) as NSString).deletingLastPathComponent
-    }
-
     /// A file's path relative to the notebook's folder (with `..` where it lies outside), so that
     /// a rendered page names no folder of the machine it was made on.
     func shownPath(_ path: String) -> String {

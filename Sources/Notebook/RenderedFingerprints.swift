@@ -11,16 +11,11 @@ public enum RenderedFingerprints {
             let regex = try! NSRegularExpression(pattern: pattern)
             for match in regex.matches(in: rendered, range: NSRange(rendered.startIndex..., in: rendered)) {
                 guard let id = Range(match.range(at: 1), in: rendered), let hash = Range(match.range(at: 2), in: rendered) else { continue }
-                found.append((unescaped(String(rendered[id])), String(rendered[hash])))
+                // Ids are letters, digits, - and _, which HTML escaping leaves as they are.
+                found.append((String(rendered[id]), String(rendered[hash])))
             }
         }
         return found
-    }
-
-    /// Ids are letters, digits, - and _, which HTML escaping leaves alone; kept for safety.
-    private static func unescaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The cells whose output differs from the render's, with what differs, in the run's file

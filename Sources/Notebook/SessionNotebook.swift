@@ -18,10 +18,7 @@ public enum SessionNotebook {
                 groups.append(([input], defined))
             }
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        var text = "---\ntitle: StressTest session\ndate: \(formatter.string(from: date))\n---\n"
+        var text = "---\ntitle: StressTest session\ndate: \(RenderSettings.day(date))\n---\n"
         for group in groups {
             text += "\n```stresstest\n" + group.code.joined(separator: "\n") + "\n```\n"
         }

@@ -271,10 +271,9 @@ public final class Interpreter: @unchecked Sendable {
     private func interpolated(_ value: Value, _ range: SourceRange) throws(ScriptError) -> String {
         switch value {
         case .string(let s), .text(let s): return s
-        case .object(let markdown as MarkdownObject): return markdown.text
         case .nothing:
             throw ScriptError("this expression gives nothing to put in the string", at: range)
-        default: return Format.inline(value)
+        default: return Format.inlineText(value)
         }
     }
 

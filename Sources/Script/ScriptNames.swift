@@ -27,7 +27,7 @@ public struct ScriptNames: Sendable {
     }
 
     /// Whether a name stays in its script even when assigned at the top level.
-    public static func isPrivate(_ name: String) -> Bool { name.hasPrefix("_") }
+    private static func isPrivate(_ name: String) -> Bool { name.hasPrefix("_") }
 
     private mutating func define(_ name: String, _ range: SourceRange, exporting: Bool, bound: inout Set<String>) {
         if exporting && !Self.isPrivate(name) && !definitions.contains(where: { $0.name == name }) {

@@ -219,7 +219,7 @@ final class REPL {
             var names = [String]()
             for result in run.results where result.error == nil && result.skipped == nil {
                 for definition in result.cell.names.definitions {
-                    if let value = run.value(of: definition.name) {
+                    if let value = result.exports[definition.name] {
                         interpreter.setVariable(definition.name, value)
                         names.append(definition.name)
                     }
