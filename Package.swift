@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: [
             "Script", "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Fixtures"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "StressTest", "Stats", "Charts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",

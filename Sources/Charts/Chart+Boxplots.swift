@@ -33,9 +33,9 @@ extension Chart {
     /// within the fences, each outlier a point named by its region, and the highlighted region's
     /// value as a diamond (also written at the row's end). The legend says what the seed's own
     /// figure says: the box is the middle 50 % of all values, the whiskers the lowest and highest
-    /// 25 % reduced by outliers, the marker the region's result.
+    /// 25 % reduced by outliers, the marker the region's result, in `language`.
     public static func boxplots(kind: Kind = .boxplot, title: String, caption: String, rows: [BoxplotRow], axis: Axis,
-                                highlightName: String?) -> Chart {
+                                highlightName: String?, language: Language = .english) -> Chart {
         var marks = [Mark]()
         for (i, row) in rows.enumerated() {
             guard row.kind != .header, let box = row.box else { continue }
@@ -54,16 +54,17 @@ extension Chart {
             }
         }
         let coefficient = rows.compactMap(\.box).first?.coefficient ?? 1.5
+        let words = language.boxLegend(coefficient: coefficient)
         var legend: [LegendEntry] = [
-            LegendEntry(.box, role: .portfolio, "box: 50 % of all values (Q1 to Q3), the line the median"),
-            LegendEntry(.whiskers, role: .portfolio, "whiskers: the lowest and the highest 25 % of all values, reduced by outliers"),
-            LegendEntry(.point(.openCircle), role: .outlier, "outlier: beyond \(NumberFormat.standard.reading(coefficient)) IQR from the box"),
+            LegendEntry(.box, role: .portfolio, words.box),
+            LegendEntry(.whiskers, role: .portfolio, words.whiskers),
+            LegendEntry(.point(.openCircle), role: .outlier, words.outlier),
         ]
         if rows.contains(where: { $0.kind == .emphasised }) {
-            legend.insert(LegendEntry(.box, role: .composite, "composite of the dimension"), at: 1)
+            legend.insert(LegendEntry(.box, role: .composite, words.composite), at: 1)
         }
         if let highlightName, rows.contains(where: { $0.highlight.map { !$0.isNaN } ?? false }) {
-            legend.append(LegendEntry(.point(.diamond), role: .region, "\(highlightName)'s result"))
+            legend.append(LegendEntry(.point(.diamond), role: .region, language.result(of: highlightName)))
         }
         let frameRows = rows.map { Row($0.label, detail: $0.detail, kind: $0.kind, annotation: $0.highlight.flatMap { $0.isNaN ? nil : $0 }) }
         return Chart(kind: kind, title: title, caption: caption, frame: .rows(frameRows, x: axis), marks: marks, legend: legend)

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import Stats
 import Script
 
 /// A notebook run as Markdown with its outputs (`render --format md`), for a repository's
@@ -20,6 +21,8 @@ public struct NotebookMarkdownRenderer: Sendable {
     /// The page and the files it links to (path relative to the page, content).
     public func render(_ run: NotebookRun) -> (page: String, files: [(path: String, content: String)]) {
         var out = "# " + Self.escaped(run.title) + "\n\n"
+        if let subtitle = run.subtitle { out += "**" + Self.escaped(subtitle) + "**\n\n" }
+        let numbers = run.language.numbers
         let byline = [run.notebook.frontMatter.author, run.shownDate(settings)].compactMap { $0 }
         if !byline.isEmpty { out += "*" + Self.escaped(byline.joined(separator: " · ")) + "*\n\n" }
         var files = [(path: String, content: String)]()
@@ -46,7 +49,7 @@ public struct NotebookMarkdownRenderer: Sendable {
                 }
                 if cell.options.output {
                     for (n, output) in result.outputs.enumerated() {
-                        out += markdown(output.presentation, name: "\(cell.id)-\(n + 1)", files: &files)
+                        out += markdown(output.presentation, name: "\(cell.id)-\(n + 1)", numbers: numbers, files: &files)
                     }
                 }
                 if let error = result.error { out += Self.fenced(error, language: "text") }
@@ -60,11 +63,11 @@ public struct NotebookMarkdownRenderer: Sendable {
         return (out, files)
     }
 
-    private func markdown(_ block: Block, name: String, files: inout [(path: String, content: String)]) -> String {
+    private func markdown(_ block: Block, name: String, numbers: NumberFormat, files: inout [(path: String, content: String)]) -> String {
         switch block {
         case .text(let text): return Self.fenced(text, language: "text")
         case .markdown(let text): return Self.disarmed(text) + "\n\n"
-        case .table(let table): return Self.table(table)
+        case .table(let table): return Self.table(table, numbers: numbers)
         case .fields(let fields):
             let rows = fields.fields.map { field -> [String] in
                 switch field.value {
@@ -75,10 +78,10 @@ public struct NotebookMarkdownRenderer: Sendable {
             return (fields.title.map { "*" + Self.escaped($0) + "*\n\n" } ?? "") + Self.pipeTable(header: ["", ""], rows: rows, numeric: [false, false])
         case .chart(let chart):
             let path = "\(assetFolder)/\(name).svg"
-            files.append((path, SVGRenderer().render(chart)))
+            files.append((path, SVGRenderer(numbers: numbers).render(chart)))
             return "![" + Self.escaped(chart.title) + "](" + path.replacingOccurrences(of: " ", with: "%20") + ")\n\n*" + Self.escaped(chart.caption) + "*\n\n"
         case .stack(let blocks):
-            return blocks.enumerated().map { markdown($1, name: "\(name)-\($0 + 1)", files: &files) }.joined()
+            return blocks.enumerated().map { markdown($1, name: "\(name)-\($0 + 1)", numbers: numbers, files: &files) }.joined()
         }
     }
 
@@ -89,8 +92,8 @@ public struct NotebookMarkdownRenderer: Sendable {
         }
     }
 
-    private static func table(_ table: DataTable) -> String {
-        let texts = table.columns.map { $0.texts(.standard) }
+    private static func table(_ table: DataTable, numbers: NumberFormat) -> String {
+        let texts = table.columns.map { $0.texts(numbers) }
         let rows = (0..<table.rowCount).map { row in texts.map { $0[row] } }
         return (table.title.map { "*" + escaped($0) + "*\n\n" } ?? "")
             + pipeTable(header: table.columns.map(\.name), rows: rows, numeric: table.columns.map(\.isNumeric))

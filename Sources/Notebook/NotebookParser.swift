@@ -1,3 +1,4 @@
+import Charts
 import Script
 import StressTest
 import Yams
@@ -110,9 +111,26 @@ public enum NotebookParser {
             let name = key.string ?? ""
             let at = notebook.location(line: firstLine + (key.mark?.line ?? 1) - 1, column: key.mark?.column ?? 1, length: name.count)
             switch name {
-            case "title", "author", "date":
+            case "title", "subtitle", "author", "date":
                 guard case .scalar(let scalar) = value else { throw NotebookError("`\(name)` is text", at: [at]) }
-                if name == "title" { front.title = scalar.string } else if name == "author" { front.author = scalar.string } else { front.date = scalar.string }
+                switch name {
+                case "title": front.title = scalar.string
+                case "subtitle": front.subtitle = scalar.string
+                case "author": front.author = scalar.string
+                default: front.date = scalar.string
+                }
+                if let mark = scalar.mark { front.places[name] = (firstLine + mark.line - 1, mark.column + (scalar.style == .plain ? 0 : 1)) }
+            case "lang":
+                guard let code = value.string, let language = Language(code: code) else {
+                    throw NotebookError("`lang` is en (English) or de (German)", at: [at])
+                }
+                front.language = language
+            case "layout":
+                guard let text = value.string, let layout = FrontMatter.Layout(rawValue: text) else {
+                    throw NotebookError("`layout` is article, report or slides", at: [at],
+                                        help: value.string.flatMap { NameSuggestion.help(for: $0, among: FrontMatter.Layout.allCases.map(\.rawValue)) })
+                }
+                front.layout = layout
             case "seed":
                 guard let seed = value.int, seed >= 0, seed <= Int(Int32.max) else {
                     throw NotebookError("`seed` is a whole number from 0 to \(Int32.max)", at: [at])

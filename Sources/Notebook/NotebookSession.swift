@@ -54,12 +54,21 @@ public final class NotebookSession: @unchecked Sendable {
         for part in notebook.parts {
             if case .prose(let prose) = part { templates.append(try ProseTemplate.parse(prose, in: notebook, expressions: &expressions)) } else { templates.append(nil) }
         }
+        // The title and subtitle may hold inline values too; their text starts at its column.
+        var headings = [String: ProseTemplate]()
+        let front = notebook.frontMatter
+        for (name, text) in [("title", front.title), ("subtitle", front.subtitle)] {
+            guard let text, let place = front.places[name] else { continue }
+            let prose = Prose(text: String(repeating: " ", count: max(0, place.column - 1)) + text, firstLine: place.line)
+            headings[name] = try ProseTemplate.parse(prose, in: notebook, expressions: &expressions)
+        }
         let interpreter = Interpreter()
         let environment = interpreter.environment
         let folder = (environment.absolutePath(notebook.path) as NSString).deletingLastPathComponent
         environment.workingDirectory = folder
         environment.writableFolders = [folder] + options.allowWrite.map { environment.absolutePath($0) }
         environment.defaultSeed = notebook.frontMatter.seed ?? 1
+        environment.language = notebook.frontMatter.language
         let paramValues = Dictionary(params.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
 
         let cells = notebook.cells
@@ -102,7 +111,7 @@ public final class NotebookSession: @unchecked Sendable {
         }
         let files = results.compactMap { $0 }.flatMap(\.files)
         return NotebookRun(notebook: notebook, folder: folder, params: params, seed: environment.defaultSeed, results: results.map { $0! },
-                           order: graph.order.map { cells[$0].id }, templates: templates, inline: inline,
+                           order: graph.order.map { cells[$0].id }, templates: templates, headings: headings, inline: inline,
                            files: files.reduce(into: []) { unique, file in if !unique.contains(where: { $0.path == file.path }) { unique.append(file) } },
                            seeds: Array(Set(results.compactMap { $0 }.flatMap(\.seeds))).sorted(), ran: ran)
     }
@@ -212,6 +221,8 @@ public struct NotebookRun: Sendable {
     public var order: [String]
     /// For each part of the notebook, its prose template (nil for a cell).
     var templates: [ProseTemplate?]
+    /// The templates of the front matter's title and subtitle.
+    var headings: [String: ProseTemplate]
     public var inline: [InlineResult]
     /// Every file read, with its SHA-256.
     public var files: [(path: String, sha256: String)]

@@ -116,7 +116,7 @@ struct BenchmarkObject: ScriptObject {
         ])).datum
     }
 
-    var fieldNames: [String] { ["strengths", "weaknesses", "cautions", "table", "region", "regions", "year"] }
+    var fieldNames: [String] { ["strengths", "weaknesses", "cautions", "table", "region", "regions", "year", "previous_year", "n"] }
 
     func field(_ name: String) -> Value? {
         switch name {
@@ -127,6 +127,8 @@ struct BenchmarkObject: ScriptObject {
         case "region": isOfSeveralRegions ? .list(regionLabels.map(Value.string)) : .string(benchmark.region.label)
         case "regions": .list(regionLabels.map(Value.string))
         case "year": benchmark.year.map { .number(Double($0)) } ?? .missing
+        case "previous_year": benchmark.previousYear.map { .number(Double($0)) } ?? .missing
+        case "n": .number(Double(benchmark.regionCount))
         default: nil
         }
     }

@@ -38,15 +38,18 @@ public enum Format {
         return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]\n… \(hidden) of \(elements.count) elements not shown; \(hint)"
     }
 
-    /// The value on one line, as prose shows it: Markdown text as its text.
-    public static func inlineText(_ value: Value) -> String {
+    /// The value on one line, as prose shows it: Markdown text as its text, numbers as
+    /// `numbers` writes them (a decimal comma in a German notebook).
+    public static func inlineText(_ value: Value, numbers: NumberFormat = .standard) -> String {
         if case .object(let markdown as MarkdownObject) = value { return markdown.text }
-        return inline(value)
+        return inline(value, numbers: numbers)
     }
 
     /// The value on one line.
-    static func inline(_ value: Value) -> String {
-        switch value {
+    static func inline(_ value: Value, numbers: NumberFormat = .standard) -> String {
+        func inline(_ value: Value) -> String { Format.inline(value, numbers: numbers) }
+        let number = numbers.reading
+        return switch value {
         case .number(let x): number(x)
         case .string(let s): quoted(s)
         case .bool(let b): b ? "true" : "false"
@@ -106,7 +109,7 @@ extension Value {
                              showsHeader: false))
         case .object(let object): object.presentation
         case .list(let rows) where !rows.isEmpty && rows.allSatisfy({ if case .vector = $0 { true } else { false } }):
-            .text("[" + rows.map(Format.inline).joined(separator: ",\n ") + "]")
+            .text("[" + rows.map { Format.inline($0) }.joined(separator: ",\n ") + "]")
         default: .text(Format.inline(self))
         }
     }

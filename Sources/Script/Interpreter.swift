@@ -267,13 +267,14 @@ public final class Interpreter: @unchecked Sendable {
         return last
     }
 
-    /// A value inside a string: strings as they are, numbers as they read, others on one line.
+    /// A value inside a string: strings as they are, numbers as they read in the environment's
+    /// language, others on one line.
     private func interpolated(_ value: Value, _ range: SourceRange) throws(ScriptError) -> String {
         switch value {
         case .string(let s), .text(let s): return s
         case .nothing:
             throw ScriptError("this expression gives nothing to put in the string", at: range)
-        default: return Format.inlineText(value)
+        default: return Format.inlineText(value, numbers: ScriptEnvironment.current.language.numbers)
         }
     }
 

@@ -15,10 +15,17 @@ extension Library {
             name: "uncertainty",
             parameters: [.init(name: "p"), .init(name: "samples", defaultValue: "10000")] + analysisParameters
                 + [.init(name: "distribution", defaultValue: "\"uniform\""), .init(name: "renormalise", defaultValue: "true"),
-                   .init(name: "concentration", defaultValue: "100"), .init(name: "levels", defaultValue: "all")],
-            help: "Monte Carlo uncertainty of the ranks: each sample draws the weights (distribution \"uniform\": each weight w in U(w(1 - perturb), w(1 + perturb)), renormalised within its parent unless renormalise: false, then an aggregate is the weighted sum; \"dirichlet\": Dirichlet(concentration · nominal shares) within each parent; \"simplex\": uniform on the simplex), and a method and a normalisation among the alternatives given (methods: [\"arithmetic\", \"geometric\"], normalisations: [\"minmax\", \"zscore\"]; the first is nominal); levels: the aggregation levels whose weights vary (1 = dimensions). Per region: nominal rank, mean, median, 5th and 95th percentile ranks (type 7, exact from the rank counts), rank frequencies. The same numbers for a seed whatever the number of threads; memory does not grow with the samples."
+                   .init(name: "concentration", defaultValue: "100"), .init(name: "levels", defaultValue: "all"),
+                   .init(name: "of", defaultValue: "the index")],
+            help: "Monte Carlo uncertainty of the ranks: each sample draws the weights (distribution \"uniform\": each weight w in U(w(1 - perturb), w(1 + perturb)), renormalised within its parent unless renormalise: false, then an aggregate is the weighted sum; \"dirichlet\": Dirichlet(concentration · nominal shares) within each parent; \"simplex\": uniform on the simplex), and a method and a normalisation among the alternatives given (methods: [\"arithmetic\", \"geometric\"], normalisations: [\"minmax\", \"zscore\"]; the first is nominal); levels: the aggregation levels whose weights vary (1 = dimensions); of: \"DEV\" ranks the regions on that dimension's composite (its indicators' weights vary) instead of the overall index. Per region: nominal rank, mean, median, 5th and 95th percentile ranks (type 7, exact from the rank counts), rank frequencies. The same numbers for a seed whatever the number of threads; memory does not grow with the samples."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
-            let p = try portfolioArgument(args, "p")
+            var p = try portfolioArgument(args, "p")
+            var subject = "the composite index"
+            if args.has("of") {
+                let code = try args.string("of")
+                do throws(PortfolioError) { p = try p.restricted(toDimension: code) } catch { throw args.error("of", error.message, help: error.help) }
+                subject = "the \(code) composite"
+            }
             let samples = try args.integer("samples", default: 10_000, in: 1...1_000_000_000)
             let fraction = try args.number("perturb", default: 0.25)
             guard fraction >= 0 && fraction <= 1 else { throw args.error("perturb", "`perturb` must be a share between 0 and 1, such as 0.25 for ±25 %") }
@@ -43,7 +50,7 @@ extension Library {
             let threads = args.has("threads") ? try args.integer("threads", default: 1, in: 1...256) : nil
             do throws(PortfolioError) {
                 let result = try analysis.uncertainty(samples: samples, seed: UInt64(seed), threads: threads)
-                return .object(UncertaintyObject(analysis: analysis, result: result, perturbation: perturbation))
+                return .object(UncertaintyObject(analysis: analysis, result: result, perturbation: perturbation, subject: subject))
             } catch {
                 throw args.failure("p", error)
             }

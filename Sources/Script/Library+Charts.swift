@@ -15,17 +15,21 @@ extension Library {
     static func chartValue(_ chart: Chart, _ args: Arguments) throws(ScriptError) -> Value {
         var chart = chart
         if args.has("width") { chart.columns = try args.integer("width", default: 80, in: 40...1000) }
+        if args.has("title") { chart.title = try args.string("title") }
+        if args.has("caption") { chart.caption = try args.string("caption") }
         return .object(ChartObject(chart: chart))
     }
 
     static let plot = Builtin(
         name: "plot",
         parameters: [.init(name: "x"), .init(name: "k", defaultValue: "none"), .init(name: "clusters", defaultValue: "none"),
-                     .init(name: "highlight", defaultValue: "none"), widthParameter],
+                     .init(name: "highlight", defaultValue: "none"), .init(name: "dimension", defaultValue: "all"),
+                     .init(name: "title", defaultValue: "the chart's"), .init(name: "caption", defaultValue: "the chart's"), widthParameter],
         help: """
         The natural chart of a result, in the terminal; save(c, "c.svg") writes it.
           benchmark(p, NAME)  the benchmark panel: boxplots by dimension, region marked
-                              (several regions: each with its own marker, up to 6)
+                              (several regions: each with its own marker, up to 6);
+                              dimension: "DEV" draws that dimension only
           a portfolio         the same panel of all regions (highlight: NAME marks one)
           uncertainty(p)      rank intervals: 5-95 % of the ranks, median and nominal
           sobol(p)            first-order and total Sobol' indices with their intervals
@@ -37,6 +41,8 @@ extension Library {
           a named vector      a dot plot (p.I02); highlight: NAME marks one
           a numeric vector    a histogram (R's hist)
         width: the columns to draw in (default: the terminal's, $COLUMNS, or 80).
+        title: and caption: replace the chart's own (a report words them itself).
+        In a notebook with lang: de the benchmark panel's legend, axis and captions are German.
         Other charts: box, strip, bars, radar, hist, lines, heatmap.
         """
     ) { (args: inout Arguments) throws(ScriptError) -> Value in
@@ -53,9 +59,19 @@ extension Library {
                 throw args.error("x", "a panel marks at most \(PortfolioPlots.panelMarkers.count) regions, each with its own marker; the benchmark has \(b.benchmarks.count)",
                                  help: "benchmark fewer regions for the panel; b.table has them all")
             }
-            chart = PortfolioPlots.panel(b.benchmarks, framework: b.framework)
+            var benchmarks = b.benchmarks
+            if args.has("dimension") {
+                let code = try args.string("dimension")
+                let codes = b.framework.dimensions.map(\.code)
+                guard codes.contains(code) else {
+                    throw args.error("dimension", "the framework has no dimension `\(code)`",
+                                     help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
+                }
+                for i in benchmarks.indices { benchmarks[i].entries.removeAll { $0.dimension != code } }
+            }
+            chart = PortfolioPlots.panel(benchmarks, framework: b.framework, language: ScriptEnvironment.current.language)
         case .object(let p as PortfolioObject)?:
-            try refuse("k", "clusters")
+            try refuse("k", "clusters", "dimension")
             if args.has("highlight") {
                 let name = try args.string("highlight")
                 do throws(PortfolioError) {
@@ -69,13 +85,13 @@ extension Library {
                 catch { throw args.error("x", error.description) }
             }
         case .object(let u as UncertaintyObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = AnalysisPlots.rankIntervals(u)
         case .object(let s as SobolObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = AnalysisPlots.sobol(s)
         case .object(let h as ClusterTreeObject)?:
-            try refuse("clusters", "highlight")
+            try refuse("clusters", "highlight", "dimension")
             var clusters: [Int]?
             if args.has("k") {
                 let k = try args.integer("k", default: 2, in: 1...max(1, h.tree.count))
@@ -83,29 +99,29 @@ extension Library {
             }
             chart = AnalysisPlots.dendrogram(h, clusters: clusters)
         case .object(let pca as PCAObject)?:
-            try refuse("k")
+            try refuse("k", "dimension")
             let clusters = args.has("clusters") ? try clusterNumbers(args, labels: pca.labels) : nil
             let highlight = try highlightIndex(args, among: pca.labels).map { pca.labels[$0] }
             chart = AnalysisPlots.pcaMap(pca, clusters: clusters, highlight: highlight)
         case .object(let k as KMeansObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             do throws(StatsError) { chart = AnalysisPlots.silhouette(k.silhouetteObject(try k.silhouette()),
                                                                  clustering: k.caption) }
             catch { throw args.error("x", error.description) }
         case .object(let s as SilhouetteObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = AnalysisPlots.silhouette(s)
         case .object(let d as DistanceObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = AnalysisPlots.heatmap(d)
         case .object(let c as ChartObject)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = c.chart
         case .named(let v)?:
-            try refuse("k", "clusters")
+            try refuse("k", "clusters", "dimension")
             chart = try dotPlot(names: v.names, values: v.values, column: "values", detail: "", args: args, axis: nil)
         case .vector(let xs)?:
-            try refuse("k", "clusters", "highlight")
+            try refuse("k", "clusters", "highlight", "dimension")
             chart = try histogramChart(xs, names: nil, args: args, column: "x")
         case let other?:
             throw args.error("x", "plot has no chart for \(other.kind)",
@@ -176,7 +192,7 @@ extension Library {
                 series.append((code, detail, v.values))
             }
             if codes.allSatisfy({ portfolio.framework.indicator($0) != nil || portfolio.framework.dimension($0) != nil }) {
-                axis = PortfolioPlots.valueAxis(portfolio.framework, spanning: series.flatMap(\.values))
+                axis = PortfolioPlots.valueAxis(portfolio.framework, spanning: series.flatMap(\.values), language: ScriptEnvironment.current.language)
             }
         case .named(let v)?:
             names = v.names
@@ -220,7 +236,8 @@ extension Library {
         let count = series.map { $0.values.filter { !$0.isNaN }.count }.max() ?? 0
         let chart = Chart.boxplots(title: "Boxplot\(rows.count == 1 ? "" : "s") of \(series.map(\.label).prefix(6).joined(separator: ", "))\(series.count > 6 ? ", ..." : "")",
                                    caption: "Quartiles: quantile type \(type.rawValue); whiskers at the most extreme values within \(Format.number(k)) IQR of the box; values beyond them are outliers; \(count) values\(rows.count > 1 ? " per box at most" : "").",
-                                   rows: rows, axis: axis ?? Axis.spanning("value", series.flatMap(\.values)), highlightName: highlightIndex.map { names[$0] })
+                                   rows: rows, axis: axis ?? Axis.spanning("value", series.flatMap(\.values)), highlightName: highlightIndex.map { names[$0] },
+                                   language: ScriptEnvironment.current.language)
         return try chartValue(chart, args)
     }
 

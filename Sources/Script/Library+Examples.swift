@@ -15,6 +15,14 @@ extension Library {
             format(median(p.I02))                 # two decimals: "2.24"
             format([1.8, 2.345, missing], digits: 1)
             """,
+        "append": """
+            p = portfolio("demo")
+            append(dimensions(p).code, "index")     # R's c(): one list from several
+            """,
+        "concat": """
+            b = benchmark(portfolio("demo"), "Nordtal")
+            concat(b.weaknesses, last: " and ")   # "DEV, I03, ... I19 and I21"
+            """,
         "md": """
             p = portfolio("demo")
             md("## The demo portfolio", "{length(p.I02)} regions; median of I02: {median(p.I02)}")

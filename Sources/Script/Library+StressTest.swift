@@ -10,18 +10,21 @@ extension Library {
             name: "portfolio",
             parameters: [.init(name: "path"), .init(name: "framework", defaultValue: "the StressTest framework"),
                          .init(name: "year", defaultValue: "the latest"), .init(name: "aggregates", defaultValue: "none")],
-            help: "A portfolio of regions: portfolio(\"demo\") is the shipped demo portfolio (synthetic data, 26 regions, waves 2024 and 2026); portfolio(PATH, framework: PATH, year: Y) reads a CSV file with a region id column (region, id or code), optional name, country and year columns and one column per indicator of the framework. The framework file may also be COINr's indicator metadata (IndCode, IndName, Direction, IndWeight, Agg1, Agg2, ...), with aggregates: PATH for its aggregate table (AgLevel, Code, Name, Weight); the id column may then be UnitCode and the name UnitName. Several years are waves: year picks one, the latest by default, and the previous one is kept to show change. p.I02 is an indicator named by region, p.DEV a dimension composite."
+            help: "A portfolio of regions: portfolio(\"demo\") is the shipped demo portfolio (synthetic data, 26 regions, waves 2024 and 2026); portfolio(PATH, framework: PATH, year: Y) reads a CSV file with a region id column (region, id or code), optional name, country and year columns and one column per indicator of the framework. The framework file may also be COINr's indicator metadata (IndCode, IndName, Direction, IndWeight, Agg1, Agg2, ...), with aggregates: PATH for its aggregate table (AgLevel, Code, Name, Weight); the id column may then be UnitCode and the name UnitName. Several years are waves: year picks one, the latest by default, and the previous one is kept to show change. Without framework (or with framework: \"stresstest\"): the StressTest framework, with German names in a notebook with lang: de; year: \"latest\" is the default spelled out. p.I02 is an indicator named by region, p.DEV a dimension composite."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let path = try args.string("path")
-            let year = try args.has("year") ? Int(args.integer("year", default: 0, in: 0...9999)) : nil
-            let frameworkPath = args.has("framework") ? try args.pathToRead("framework") : nil
+            let latest = if case .string(let text)? = args.value("year"), text == "latest" { true } else { false }
+            let year = try args.has("year") && !latest ? Int(args.integer("year", default: 0, in: 0...9999)) : nil
+            let shippedFramework = if case .string(let text)? = args.value("framework"), text == "stresstest" { true } else { false }
+            let frameworkPath = args.has("framework") && !shippedFramework ? try args.pathToRead("framework") : nil
             let aggregatesPath = args.has("aggregates") ? try args.pathToRead("aggregates") : nil
             let file = path == "demo" && frameworkPath == nil ? path : try args.pathToRead("path")
             do throws(DataErrors) {
+                let shipped = ScriptEnvironment.current.language == .german ? Framework.stressTestGerman : Framework.stressTest
                 if path == "demo" && frameworkPath == nil {
-                    return .object(PortfolioObject(portfolio: try Portfolio.demo(year: year)))
+                    return .object(PortfolioObject(portfolio: try Portfolio.demo(year: year, framework: shipped)))
                 }
-                let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path, aggregates: aggregatesPath) } ?? Framework.stressTest
+                let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path, aggregates: aggregatesPath) } ?? shipped
                 return .object(PortfolioObject(portfolio: try Portfolio.load(path: file, framework: framework, year: year)))
             } catch {
                 throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",

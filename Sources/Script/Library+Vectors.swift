@@ -95,16 +95,58 @@ extension Library {
         Builtin(
             name: "format",
             parameters: [.init(name: "x"), .init(name: "digits", defaultValue: "2")],
-            help: "Numbers as text with exactly digits decimals (0 to 15), for prose and labels: format(1.8) is \"1.80\", format(2.345, digits: 1) is \"2.3\" (rounded as printf rounds the number stored); missing gives \"missing\", infinities \"inf\" and \"-inf\". A vector gives a vector of strings."
+            help: "Numbers as text with exactly digits decimals (0 to 15), for prose and labels: format(1.8) is \"1.80\", format(2.345, digits: 1) is \"2.3\" (rounded as printf rounds the number stored); missing gives \"missing\", infinities \"inf\" and \"-inf\". A vector gives a vector of strings. In a notebook with lang: de the decimal separator is a comma (\"1,80\")."
         ) { (args: inout Arguments) throws(ScriptError) -> Value in
             let digits = try args.integer("digits", default: 2, in: 0...15)
-            func text(_ x: Double) -> Value { .string(NumberFormat.standard.fixed(x, decimals: digits)) }
+            let numbers = ScriptEnvironment.current.language.numbers
+            func text(_ x: Double) -> Value { .string(numbers.fixed(x, decimals: digits)) }
             switch args.value("x")! {
             case .number(let x): return text(x)
             case .vector(let xs): return .list(xs.map(text))
             case .named(let v): return .list(v.values.map(text))
             case let other: throw args.error("x", "format needs numbers, not \(other.kind)", help: "a string is already text")
             }
+        },
+        Builtin(
+            name: "append",
+            parameters: [.init(name: "x"), .variadic("values")],
+            help: "A vector or list with the values after it, in order, as R's c(): append([1, 2], 3, [4, 5]) is [1, 2, 3, 4, 5]; append([\"DEV\"], \"index\") is [\"DEV\", \"index\"]. Numbers stay a numeric vector (names are dropped); any other element makes a list."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            var elements = [Value]()
+            for part in [args.value("x")!] + args.rest.map(\.value) {
+                elements += part.elements ?? [part]
+            }
+            let numbers = elements.compactMap { if case .number(let x) = $0 { x } else { nil } }
+            return numbers.count == elements.count ? .vector(numbers) : .list(elements)
+        },
+        Builtin(
+            name: "concat",
+            parameters: [.init(name: "x"), .init(name: "sep", defaultValue: "\", \""), .init(name: "last", defaultValue: "sep")],
+            help: "The elements of a vector or list as one string for prose: strings as they are, numbers as they read (with a decimal comma in a notebook with lang: de), joined by sep, the last two by last: concat([\"I03\", \"I06\", \"I09\"], last: \" and \") is \"I03, I06 and I09\". An empty vector gives \"\"."
+        ) { (args: inout Arguments) throws(ScriptError) -> Value in
+            let separator = try args.has("sep") ? args.string("sep") : ", "
+            let last = try args.has("last") ? args.string("last") : separator
+            let value = args.value("x")!
+            var scalar: [Value]? {
+                switch value {
+                case .string, .text, .number, .bool: [value]
+                default: nil
+                }
+            }
+            guard let elements = value.elements ?? scalar else {
+                throw args.error("x", "concat needs a vector or a list, not \(value.kind)")
+            }
+            let numbers = ScriptEnvironment.current.language.numbers
+            let texts = try elements.map { (element: Value) throws(ScriptError) -> String in
+                switch element {
+                case .string(let s), .text(let s): return s
+                case .number(let x): return numbers.reading(x)
+                case .bool(let b): return b ? "true" : "false"
+                default: throw args.error("x", "concat joins strings and numbers, not \(element.kind)")
+                }
+            }
+            guard texts.count > 1 else { return .string(texts.first ?? "") }
+            return .string(texts.dropLast().joined(separator: separator) + last + texts.last!)
         },
         Builtin(
             name: "is_missing",

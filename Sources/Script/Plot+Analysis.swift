@@ -7,7 +7,7 @@ import StressTest
 enum AnalysisPlots {
     static func rankIntervals(_ u: UncertaintyObject) -> Chart {
         Chart.rankIntervals(title: "Ranks under uncertain weights: \(u.analysis.portfolio.regions.count) regions",
-                            caption: "Ranks of the composite index over \(u.conventions)" + (u.conventions.hasSuffix(".") ? "" : "."),
+                            caption: "Ranks of \(u.subject) over \(u.conventions)" + (u.conventions.hasSuffix(".") ? "" : "."),
                             names: u.analysis.portfolio.regions.map(\.label), u.result)
     }
 

@@ -9,18 +9,32 @@ enum PortfolioPlots {
     /// The axis of a framework's indicators: their fixed scale when they share one (0..4 for
     /// the StressTest), divided into `divisions` (8: ticks 0, 0.5, ... 4), else one that spans
     /// `values` with about that many pretty ticks.
-    static func valueAxis(_ framework: Framework, spanning values: [Double], divisions: Int = 8, title: String = "value") -> Axis {
+    static func valueAxis(_ framework: Framework, spanning values: [Double], divisions: Int = 8, title: String? = nil,
+                          language: Language = .english) -> Axis {
         let scales = Set(framework.indicators.map { $0.scale.map { [$0.lowerBound, $0.upperBound] } ?? [] })
         if scales.count == 1, let scale = framework.indicators.first?.scale, scale.upperBound > scale.lowerBound {
-            return Axis.fixed("\(title) (\(Format.number(scale.lowerBound)) = worst, \(Format.number(scale.upperBound)) = best)", scale,
+            return Axis.fixed(language.valueAxisTitle(title, lowest: scale.lowerBound, highest: scale.upperBound), scale,
                               step: (scale.upperBound - scale.lowerBound) / Double(divisions))
         }
-        return Axis.spanning(title, values, ticks: divisions)
+        return Axis.spanning(title ?? "value", values, ticks: divisions)
+    }
+
+    /// The title and caption of a benchmark panel of `regions` (their names joined) in `language`.
+    private static func panelTexts(_ regions: String, _ b: Benchmark, language: Language) -> (title: String, caption: String) {
+        let year = b.year.map { " (\($0))" } ?? ""
+        switch language {
+        case .english:
+            return ("\(regions) benchmarked against \(b.regionCount) regions\(year)", "Benchmark panel of \(regions): \(b.conventions).")
+        case .german:
+            let k = language.numbers.reading(b.coefficient)
+            return ("\(regions) im Vergleich mit \(b.regionCount) Regionen\(year)",
+                    "Benchmark von \(regions): Quartile nach Quantiltyp \(b.quantileType.rawValue); Whisker bei \(k) IQR; Komposite: gewichtete Mittel der Indikatoren (Gewichte des Rahmens); \(b.regionCount) Regionen\(b.year.map { ", \($0)" } ?? "").")
+        }
     }
 
     /// The benchmark panel: per dimension a header, the composite's box, the indicators' boxes,
-    /// the region's values marked.
-    static func panel(_ b: Benchmark, framework: Framework) -> Chart {
+    /// the region's values marked; legend, axis, title and caption in `language`.
+    static func panel(_ b: Benchmark, framework: Framework, language: Language = .english) -> Chart {
         var rows = [BoxplotRow]()
         var values = [Double]()
         for entry in b.entries {
@@ -30,15 +44,15 @@ enum PortfolioPlots {
             var data: [Datum.Field] = [.init("rank", entry.rank.map { .count($0) } ?? .missing),
                                        .init("position", entry.position.map { .text($0.rawValue) } ?? .missing)]
             if let change = entry.change { data.append(.init("change", .number(change))) }
-            rows.append(BoxplotRow(entry.code, detail: entry.isComposite ? "composite" : entry.name,
+            rows.append(BoxplotRow(entry.code, detail: entry.isComposite ? language.composite : entry.name,
                                    kind: entry.isComposite ? .emphasised : .data, box: entry.box, names: b.regionLabels,
                                    highlight: entry.value, highlightData: data))
             values += [entry.box.lowerWhisker, entry.box.upperWhisker, entry.value] + entry.box.outliers
         }
         let region = b.region.label
-        return Chart.boxplots(kind: .benchmarkPanel, title: "\(region) benchmarked against \(b.regionCount) regions\(b.year.map { " (\($0))" } ?? "")",
-                              caption: "Benchmark panel of \(region): \(b.conventions).", rows: rows,
-                              axis: valueAxis(framework, spanning: values), highlightName: region)
+        let texts = panelTexts(region, b, language: language)
+        return Chart.boxplots(kind: .benchmarkPanel, title: texts.title, caption: texts.caption, rows: rows,
+                              axis: valueAxis(framework, spanning: values, language: language), highlightName: region, language: language)
     }
 
     /// The markers of the regions of a panel of several regions, in order: the first region's as
@@ -51,9 +65,9 @@ enum PortfolioPlots {
     /// entries, quantile type and k): the boxes as for one region, each region's values marked
     /// with its own shape and colour (`panelMarkers`), a legend entry per region. No values are
     /// written at the rows' ends (they would be of one region only); the markers carry them.
-    static func panel(_ benchmarks: [Benchmark], framework: Framework) -> Chart {
+    static func panel(_ benchmarks: [Benchmark], framework: Framework, language: Language = .english) -> Chart {
         precondition(!benchmarks.isEmpty && benchmarks.count <= panelMarkers.count, "one marker per region")
-        if benchmarks.count == 1 { return panel(benchmarks[0], framework: framework) }
+        if benchmarks.count == 1 { return panel(benchmarks[0], framework: framework, language: language) }
         let first = benchmarks[0]
         var rows = [BoxplotRow](), rowOfEntry = [Int](), values = [Double]()
         for (i, entry) in first.entries.enumerated() {
@@ -61,15 +75,15 @@ enum PortfolioPlots {
                 rows.append(BoxplotRow(entry.code, detail: entry.name == entry.code ? nil : entry.name, kind: .header))
             }
             rowOfEntry.append(rows.count)
-            rows.append(BoxplotRow(entry.code, detail: entry.isComposite ? "composite" : entry.name,
+            rows.append(BoxplotRow(entry.code, detail: entry.isComposite ? language.composite : entry.name,
                                    kind: entry.isComposite ? .emphasised : .data, box: entry.box, names: first.regionLabels))
             values += [entry.box.lowerWhisker, entry.box.upperWhisker] + entry.box.outliers + benchmarks.map { $0.entries[i].value }
         }
         let names = benchmarks.map(\.region.label)
         let list = BenchmarkObject.list(names)
-        var chart = Chart.boxplots(kind: .benchmarkPanel, title: "\(list) benchmarked against \(first.regionCount) regions\(first.year.map { " (\($0))" } ?? "")",
-                                   caption: "Benchmark panel of \(list): \(first.conventions).", rows: rows,
-                                   axis: valueAxis(framework, spanning: values), highlightName: nil)
+        let texts = panelTexts(list, first, language: language)
+        var chart = Chart.boxplots(kind: .benchmarkPanel, title: texts.title, caption: texts.caption, rows: rows,
+                                   axis: valueAxis(framework, spanning: values, language: language), highlightName: nil, language: language)
         for (b, marker) in zip(benchmarks, panelMarkers) {
             let label = b.region.label
             for (entry, row) in zip(b.entries, rowOfEntry) where !entry.value.isNaN {
@@ -80,7 +94,7 @@ enum PortfolioPlots {
                 chart.marks.append(Mark(.point(x: entry.value, y: Double(row)), role: marker.role, symbol: marker.symbol, label: label, data: data))
             }
             if b.entries.contains(where: { !$0.value.isNaN }) {
-                chart.legend.append(LegendEntry(.point(marker.symbol), role: marker.role, "\(label)'s result"))
+                chart.legend.append(LegendEntry(.point(marker.symbol), role: marker.role, language.result(of: label)))
             }
         }
         return chart

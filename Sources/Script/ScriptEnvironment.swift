@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// What a script may touch outside itself, and what it touched: the folder relative paths start
@@ -15,6 +16,9 @@ public final class ScriptEnvironment: @unchecked Sendable {
     public var writableFolders: [String]?
     /// The seed of functions called without `seed:`.
     public var defaultSeed = 1
+    /// The language of the text the script writes: numbers in strings and `format`, the shipped
+    /// framework's names, the words of charts (a notebook's `lang:`).
+    public var language = Language.english
     /// Every file read, as an absolute path, once, in the order first read.
     public private(set) var filesRead: [String] = []
     /// Every seed used, once, in the order first used.

@@ -9,6 +9,8 @@ struct UncertaintyObject: ScriptObject {
     let analysis: CompositeAnalysis
     let result: UncertaintyResult
     let perturbation: WeightPerturbation
+    /// What is ranked: "the composite index", or "the DEV composite" (`of:`).
+    var subject = "the composite index"
 
     var kind: String { "an uncertainty analysis" }
 
@@ -35,7 +37,7 @@ struct UncertaintyObject: ScriptObject {
             ("p95", order.map { .number(result.p95Rank[$0]) }),
         ]
         if result.unranked.contains(where: { $0 > 0 }) { columns.append(("unranked", order.map { .number(Double(result.unranked[$0])) })) }
-        return Table(title: "uncertainty of the ranks (\(conventions))", columns)
+        return Table(title: "uncertainty of the ranks of \(subject) (\(conventions))", columns)
     }
 
     var frequencies: Table {

@@ -163,6 +163,10 @@ public struct Framework: Sendable, Equatable {
     /// The file is part of the program, so a failure to load it is a programmer error.
     public static let stressTest: Framework = ShippedData.required("framework.csv") { try load(path: $0) }
 
+    /// The StressTest framework with German names (`framework.de.csv`): the same codes, weights
+    /// and scales as `stressTest`, for German reports.
+    public static let stressTestGerman: Framework = ShippedData.required("framework.de.csv") { try load(path: $0) }
+
 
     /// The indicators of a dimension, in file order; empty for an unknown code.
     public func indicators(in dimension: String) -> [Indicator] {

@@ -10,13 +10,13 @@ extension Portfolio {
     static let yearColumns = ["year", "wave"]
 
     /// The demo portfolio shipped as `Data/demo_portfolio.csv` (synthetic), latest wave unless
-    /// `year` is given.
-    public static func demo(year: Int? = nil) throws(DataErrors) -> Portfolio {
+    /// `year` is given, under `framework` (the StressTest framework, or its German names).
+    public static func demo(year: Int? = nil, framework: Framework = .stressTest) throws(DataErrors) -> Portfolio {
         guard let url = ShippedData.url("demo_portfolio.csv") else {
             throw DataErrors([DataIssue(file: "demo_portfolio.csv", message: "is not shipped with this build")])
         }
         do throws(DataErrors) {
-            var portfolio = try load(path: url.path, framework: .stressTest, year: year)
+            var portfolio = try load(path: url.path, framework: framework, year: year)
             portfolio.source = "demo"
             return portfolio
         } catch {

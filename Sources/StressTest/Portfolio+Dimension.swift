@@ -1,0 +1,23 @@
+/// One key dimension of a portfolio as a portfolio of its own.
+extension Portfolio {
+    /// The portfolio of one dimension: its indicators only (with their weights), under a
+    /// framework that holds that dimension alone, so that the overall index of the copy is the
+    /// dimension's composite. The uncertainty of a dimension composite's ranks is the
+    /// uncertainty analysis of this copy. Regions, waves, structural variables and cautions are
+    /// kept. O(regions x indicators of the dimension).
+    public func restricted(toDimension code: String) throws(PortfolioError) -> Portfolio {
+        guard var dimension = framework.dimensions.first(where: { $0.code == code }) else {
+            let codes = framework.dimensions.map(\.code)
+            throw PortfolioError("the framework has no dimension `\(code)`",
+                                 help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
+        }
+        dimension.parent = nil
+        dimension.weight = 1
+        let columns = framework.indicators.indices.filter { framework.indicators[$0].dimension == code }
+        var copy = self
+        copy.framework = Framework(dimensions: [dimension], indicators: columns.map { framework.indicators[$0] })
+        copy.values = values.map { row in columns.map { row[$0] } }
+        copy.otherWaves = otherWaves.mapValues { rows in rows.mapValues { row in columns.map { row[$0] } } }
+        return copy
+    }
+}
