@@ -1,4 +1,3 @@
-import Foundation
 import Stats
 
 /// The language a notebook, a report or a chart is written in: how its numbers and dates read
@@ -27,12 +26,6 @@ public enum Language: String, Sendable, CaseIterable {
         case .english: NumberFormat.standard
         case .german: NumberFormat(decimalSeparator: ",", missing: "fehlt")
         }
-    }
-
-    /// A date written out: `6 December 2026`, `6. Dezember 2026` (the calendar day in UTC).
-    public func longDate(_ date: Date) -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return longDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
     /// A date written out from its parts (month 1...12).

@@ -51,6 +51,8 @@ extension Library {
                 throw args.error(name, "plot of \(args.value("x")!.kind) takes no `\(name)`", help: "see help(plot)")
             }
         }
+        // dimension: chooses the dimension of a benchmark panel only.
+        if case .object(let object)? = args.value("x"), object is BenchmarkObject {} else { try refuse("dimension") }
         let chart: Chart
         switch args.value("x") {
         case .object(let b as BenchmarkObject)?:
@@ -62,16 +64,13 @@ extension Library {
             var benchmarks = b.benchmarks
             if args.has("dimension") {
                 let code = try args.string("dimension")
-                let codes = b.framework.dimensions.map(\.code)
-                guard codes.contains(code) else {
-                    throw args.error("dimension", "the framework has no dimension `\(code)`",
-                                     help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
-                }
+                do throws(PortfolioError) { _ = try b.framework.requireDimension(code) }
+                catch { throw args.error("dimension", error.message, help: error.help) }
                 for i in benchmarks.indices { benchmarks[i].entries.removeAll { $0.dimension != code } }
             }
             chart = PortfolioPlots.panel(benchmarks, framework: b.framework, language: ScriptEnvironment.current.language)
         case .object(let p as PortfolioObject)?:
-            try refuse("k", "clusters", "dimension")
+            try refuse("k", "clusters")
             if args.has("highlight") {
                 let name = try args.string("highlight")
                 do throws(PortfolioError) {
@@ -85,13 +84,13 @@ extension Library {
                 catch { throw args.error("x", error.description) }
             }
         case .object(let u as UncertaintyObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = AnalysisPlots.rankIntervals(u)
         case .object(let s as SobolObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = AnalysisPlots.sobol(s)
         case .object(let h as ClusterTreeObject)?:
-            try refuse("clusters", "highlight", "dimension")
+            try refuse("clusters", "highlight")
             var clusters: [Int]?
             if args.has("k") {
                 let k = try args.integer("k", default: 2, in: 1...max(1, h.tree.count))
@@ -99,29 +98,29 @@ extension Library {
             }
             chart = AnalysisPlots.dendrogram(h, clusters: clusters)
         case .object(let pca as PCAObject)?:
-            try refuse("k", "dimension")
+            try refuse("k")
             let clusters = args.has("clusters") ? try clusterNumbers(args, labels: pca.labels) : nil
             let highlight = try highlightIndex(args, among: pca.labels).map { pca.labels[$0] }
             chart = AnalysisPlots.pcaMap(pca, clusters: clusters, highlight: highlight)
         case .object(let k as KMeansObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             do throws(StatsError) { chart = AnalysisPlots.silhouette(k.silhouetteObject(try k.silhouette()),
                                                                  clustering: k.caption) }
             catch { throw args.error("x", error.description) }
         case .object(let s as SilhouetteObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = AnalysisPlots.silhouette(s)
         case .object(let d as DistanceObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = AnalysisPlots.heatmap(d)
         case .object(let c as ChartObject)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = c.chart
         case .named(let v)?:
-            try refuse("k", "clusters", "dimension")
+            try refuse("k", "clusters")
             chart = try dotPlot(names: v.names, values: v.values, column: "values", detail: "", args: args, axis: nil)
         case .vector(let xs)?:
-            try refuse("k", "clusters", "highlight", "dimension")
+            try refuse("k", "clusters", "highlight")
             chart = try histogramChart(xs, names: nil, args: args, column: "x")
         case let other?:
             throw args.error("x", "plot has no chart for \(other.kind)",

@@ -6,11 +6,7 @@ extension Portfolio {
     /// uncertainty analysis of this copy. Regions, waves, structural variables and cautions are
     /// kept. O(regions x indicators of the dimension).
     public func restricted(toDimension code: String) throws(PortfolioError) -> Portfolio {
-        guard var dimension = framework.dimensions.first(where: { $0.code == code }) else {
-            let codes = framework.dimensions.map(\.code)
-            throw PortfolioError("the framework has no dimension `\(code)`",
-                                 help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
-        }
+        var dimension = try framework.requireDimension(code)
         dimension.parent = nil
         dimension.weight = 1
         let columns = framework.indicators.indices.filter { framework.indicators[$0].dimension == code }
@@ -19,5 +15,15 @@ extension Portfolio {
         copy.values = values.map { row in columns.map { row[$0] } }
         copy.otherWaves = otherWaves.mapValues { rows in rows.mapValues { row in columns.map { row[$0] } } }
         return copy
+    }
+}
+
+extension Framework {
+    /// The dimension with `code`, or an error with the nearest code as a suggestion.
+    public func requireDimension(_ code: String) throws(PortfolioError) -> Dimension {
+        if let dimension = dimension(code) { return dimension }
+        let codes = dimensions.map(\.code)
+        throw PortfolioError("the framework has no dimension `\(code)`",
+                             help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
     }
 }
