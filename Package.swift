@@ -52,7 +52,7 @@ let package = Package(
             "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "ScriptTests", dependencies: [
-            "Script", "Charts", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            "Script", "Charts", "StressTest", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "StressTest", "Stats", "Charts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),

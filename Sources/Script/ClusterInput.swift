@@ -16,11 +16,7 @@ struct ClusterInput {
         do throws(PortfolioError) {
             return try data.distances(settings)
         } catch {
-            if error.isInterrupted { throw args.interrupted }
-            let culprit = args.has("metric") && error.message.contains("Mahalanobis") ? "metric"
-                : args.has("weights") && error.message.contains("weight") ? "weights"
-                : args.has("balanced") && error.message.contains("group") ? "balanced" : "x"
-            throw args.error(culprit, error.message, help: error.help)
+            throw args.failure(error, else: "x")
         }
     }
 }
@@ -38,7 +34,7 @@ extension Library {
         case .object(let object as PortfolioObject):
             portfolio = object.portfolio
             let basis = try peerBasis(args, object.portfolio, default: peers ? object.portfolio.defaultPeerBasis : .indicators)
-            do throws(PortfolioError) { data = try object.portfolio.regionVariables(basis) } catch { throw args.error(args.has("on") ? "on" : "x", error.message, help: error.help) }
+            do throws(PortfolioError) { data = try object.portfolio.regionVariables(basis) } catch { throw args.failure(error, else: "x") }
         case .table(let table):
             data = try tableVariables(args, table)
         case .list(let rows):
@@ -114,7 +110,7 @@ extension Library {
 
     /// The number of variables `basis` picks (for the range of `min_shared:`).
     static func variableCount(_ args: Arguments, _ p: Portfolio, _ basis: PeerBasis) throws(ScriptError) -> Int {
-        do throws(PortfolioError) { return try p.regionVariables(basis).names.count } catch { throw args.error(args.has("on") ? "on" : "p", error.message, help: error.help) }
+        do throws(PortfolioError) { return try p.regionVariables(basis).names.count } catch { throw args.failure(error, else: "p") }
     }
 
     /// A string or a vector of strings.

@@ -52,7 +52,7 @@ extension Library {
                 let result = try analysis.uncertainty(samples: samples, seed: UInt64(seed), threads: threads)
                 return .object(UncertaintyObject(analysis: analysis, result: result, perturbation: perturbation, subject: subject))
             } catch {
-                throw args.failure("p", error)
+                throw args.failure(error, else: "p", aliases: ["perturbation": "perturb"])
             }
         },
         Builtin(
@@ -92,7 +92,7 @@ extension Library {
                                            samples: n, seed: UInt64(seed), resamples: resamples, threads: threads)
                 return .object(SobolObject(sensitivity: s, target: label))
             } catch {
-                throw args.failure("p", error)
+                throw args.failure(error, else: "p", aliases: ["perturbation": "perturb"])
             }
         },
     ]
@@ -133,7 +133,7 @@ extension Library {
             return try CompositeAnalysis(p, weighting: weighting, methods: methods, normalisations: normalisations, perturbation: perturbation,
                                          levels: levels, threshold: threshold, shift: shift)
         } catch {
-            throw args.error(args.has("methods") ? "methods" : "p", error.message, help: error.help)
+            throw args.failure(error, else: "p")
         }
     }
 }
@@ -143,15 +143,30 @@ extension Arguments {
     /// "interrupted", pointing at the whole call.
     var interrupted: ScriptError { ScriptError("interrupted", at: callRange) }
 
-    /// A failed computation's error: `interrupted` when it was interrupted, else its message
-    /// (and help) pointing at argument `name`.
-    func failure(_ name: String, _ error: PortfolioError) -> ScriptError {
-        error.isInterrupted ? interrupted : self.error(name, error.message, help: error.help)
+    /// A failed domain request's error, pointing at the argument its subject names, decided by
+    /// the subject's case: a parameter at the argument of that name, a region at `region`, a
+    /// variable at `on`, a dimension at `of` or `dimension`, a wave at `year`, a file at `path`
+    /// (each as renamed by `aliases`, keyed by the parameter's name or by "region", "data").
+    /// When the call has no such argument, and for the data itself unless `aliases["data"]`
+    /// names one, it points at `fallback`. An interrupted computation is `interrupted`.
+    func failure(_ error: PortfolioError, else fallback: String, aliases: [String: String] = [:]) -> ScriptError {
+        let candidates: [String]
+        switch error.subject {
+        case .interrupted: return interrupted
+        case .parameter(let name): candidates = [aliases[name] ?? name]
+        case .region: candidates = [aliases["region"] ?? "region"]
+        case .variable: candidates = ["on"]
+        case .dimension: candidates = ["of", "dimension"]
+        case .wave: candidates = ["year"]
+        case .file: candidates = ["path"]
+        case .data: candidates = aliases["data"].map { [$0] } ?? []
+        }
+        return self.error(candidates.first(where: has) ?? fallback, error.message, help: error.help)
     }
 
-    /// A failed statistic's error: `interrupted` when it was interrupted, else `message` (by
-    /// default the error's description) pointing at argument `name`.
-    func failure(_ name: String, _ error: StatsError, message: String? = nil) -> ScriptError {
-        error == .interrupted ? interrupted : self.error(name, message ?? error.description)
+    /// A failed statistic's error: `interrupted` when it was interrupted, else its description
+    /// pointing at argument `name`.
+    func failure(_ name: String, _ error: StatsError) -> ScriptError {
+        error == .interrupted ? interrupted : self.error(name, error.description)
     }
 }

@@ -53,7 +53,7 @@ extension Library {
                 return .object(ClusterTreeObject(source: source, method: method, tree: tree,
                                                  cophenetic: try? tree.copheneticCorrelation(with: source.distances)))
             } catch {
-                throw args.failure("x", error, message: source.data.explained(error).message)
+                throw args.failure(source.data.explained(error), else: "x")
             }
         },
         Builtin(
@@ -95,13 +95,13 @@ extension Library {
                 throw args.error("k", "k must be a whole number from 1 to \(n) (the number of rows), not \(Format.number(k))")
             }
             let used: RegionVariables
-            do throws(PortfolioError) { used = scale ? try input.data.standardised() : input.data } catch { throw args.error("x", error.message, help: error.help) }
+            do throws(PortfolioError) { used = scale ? try input.data.standardised() : input.data } catch { throw args.failure(error, else: "x") }
             func fit(_ k: Int) throws(ScriptError) -> KMeansObject {
                 do throws(StatsError) {
                     let result = try KMeans.fit(rows: used.data, k: k, restarts: restarts, seed: UInt64(seed))
                     return KMeansObject(data: input.data, used: used, scaled: scale, result: result, seed: seed)
                 } catch {
-                    throw args.failure(error.description.contains("distinct") ? "k" : "x", error, message: used.explained(error).message)
+                    throw args.failure(used.explained(error), else: "x")
                 }
             }
             if ks.count == 1 { return .object(try fit(Int(ks[0]))) }
@@ -164,9 +164,9 @@ extension Library {
                 return .object(SilhouetteObject(widths: try Silhouette.widths(source.distances, clusters: clusters), clusters: clusters,
                                                 labels: source.labels, caption: source.caption))
             } catch {
-                if error == .interrupted { throw args.interrupted }
-                let message = source.data.explained(error).message
-                throw args.error(message.contains("distance") ? "x" : "clusters", message)
+                // A distance the widths cannot use is the data's fault; the labels are clusters'.
+                let blamed = if case .invalidParameter(name: "distances", _, _) = error { "x" } else { "clusters" }
+                throw args.failure(source.data.explained(error), else: blamed)
             }
         },
         Builtin(
@@ -199,7 +199,7 @@ extension Library {
                                             excludeCountry: excludeCountry, distances: distances)
                 return .table(peersTable(peers))
             } catch {
-                throw args.failure("exclude_country", error)
+                throw args.failure(error, else: "x")
             }
         },
         Builtin(
@@ -222,7 +222,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .table(goodPracticeTable(try GoodPractice(p, region: name, k: k, basis: basis, settings: settings)))
             } catch {
-                throw args.failure(args.has("on") ? "on" : "p", error)
+                throw args.failure(error, else: "p")
             }
         },
     ]

@@ -32,7 +32,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .object(TippingObject(composite: composite, region: region, tipping: try composite.tipping(region: region, level: level)))
             } catch {
-                throw args.failure(args.has("method") ? "method" : "name", error)
+                throw args.failure(error, else: "name", aliases: ["methods": "method", "region": "name"])
             }
         },
         Builtin(
@@ -80,9 +80,7 @@ extension Library {
             let c = try CompositeIndicator(p, weighting: weighting, methods: methods, threshold: threshold, shift: shift)
             return CompositeObject(composite: c, steps: steps)
         } catch {
-            let culprit = error.message.contains("mean cannot aggregate") ? "method"
-                : error.message.contains("weight") || error.message.contains("PCA") ? "weights" : "method"
-            throw args.error(args.has(culprit) ? culprit : "p", error.message, help: error.help)
+            throw args.failure(error, else: "p", aliases: ["methods": "method"])
         }
     }
 

@@ -19,7 +19,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .object(PortfolioObject(portfolio: try p.imputed(method: method, by: by)))
             } catch {
-                throw args.error(args.has("by") ? "by" : "method", error.message, help: error.help)
+                throw args.failure(error, else: "method")
             }
         },
         Builtin(
@@ -35,7 +35,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .object(PortfolioObject(portfolio: try p.treated(method: name == "none" ? .none : .winsoriseThenLog(thresholds))))
             } catch {
-                throw args.error(args.has("skewness") ? "skewness" : "method", error.message, help: error.help)
+                throw args.failure(error, else: args.has("skewness") ? "skewness" : "method")
             }
         },
         Builtin(
@@ -58,7 +58,7 @@ extension Library {
             do throws(PortfolioError) {
                 return .object(PortfolioObject(portfolio: try p.normalised(method: method, targets: targets)))
             } catch {
-                throw args.error("method", error.message, help: error.help)
+                throw args.failure(error, else: "method")
             }
         },
         Builtin(
@@ -82,7 +82,7 @@ extension Library {
                 step = "normalise"
                 if let method { p = try p.normalised(method: method) }
             } catch {
-                throw args.error(args.has(step) ? step : "p", error.message, help: error.help)
+                throw args.failure(error, else: args.has(step) ? step : "p")
             }
             return .object(try compositeObject(p, args, steps: p.steps.map(\.summary)))
         },

@@ -27,7 +27,7 @@ extension Library {
                 let framework = try frameworkPath.map { path throws(DataErrors) in try Framework.load(path: path, aggregates: aggregatesPath) } ?? shipped
                 return .object(PortfolioObject(portfolio: try Portfolio.load(path: file, framework: framework, year: year)))
             } catch {
-                throw args.error(args.has("year") && error.issues.first?.message.hasPrefix("has no wave") == true ? "year" : "path",
+                throw args.error(blamed(error, framework: frameworkPath, aggregates: aggregatesPath, args),
                                  "the portfolio cannot be read:\n" + error.lines.joined(separator: "\n"))
             }
         },
@@ -92,7 +92,7 @@ extension Library {
                 notes = try p.save(to: target, replace: replace)
             } catch {
                 // A portfolio that cannot be saved is the first argument's fault, a file the second's.
-                throw args.error(p.unsavableSteps.isEmpty ? "path" : "p", error.message, help: error.help)
+                throw args.failure(error, else: "path", aliases: ["data": "p"])
             }
             let waves = Set(p.otherWaves.keys).union(p.year.map { [$0] } ?? []).sorted()
             let described = waves.count > 1 ? " in \(waves.count) waves (\(waves.map(String.init).joined(separator: ", ")); \(p.year!) shown)"
@@ -151,7 +151,7 @@ extension Library {
                 }
                 return .object(BenchmarkObject(benchmarks: benchmarks, framework: p.framework))
             } catch {
-                throw args.error("k", error.message, help: error.help)
+                throw args.failure(error, else: "p")
             }
         },
     ]
@@ -191,6 +191,17 @@ extension Library {
     }
 
     /// The regions `name` names: one string, or a vector of strings (each once).
+    /// The argument to blame for a portfolio that cannot be read, by its first problem's place
+    /// and subject: a wave the file lacks is `year`'s, a problem in the framework or aggregates
+    /// file that argument's, any other `path`'s.
+    private static func blamed(_ errors: DataErrors, framework: String?, aggregates: String?, _ args: Arguments) -> String {
+        guard let first = errors.issues.first else { return "path" }
+        if case .wave? = first.subject, args.has("year") { return "year" }
+        if let framework, first.file == framework { return "framework" }
+        if let aggregates, first.file == aggregates { return "aggregates" }
+        return "path"
+    }
+
     private static func regionIndices(_ p: Portfolio, _ args: Arguments) throws(ScriptError) -> [Int] {
         let items: [Value]
         switch args.value("name") {

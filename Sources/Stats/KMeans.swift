@@ -150,10 +150,8 @@ public enum KMeans {
     private static func validate(_ data: Matrix) throws(StatsError) {
         if let bad = data.elements.firstIndex(where: { !$0.isFinite }) {
             let value = data.elements[bad]
-            throw .invalidParameter(
-                name: "the cell in row \(bad / data.columns + 1), column \(bad % data.columns + 1)",
-                value: value.isNaN ? "missing (NaN)" : String(value),
-                allowed: "k-means needs every cell present and finite; impute the missing cells or leave the row out")
+            throw .invalidCell(row: bad / data.columns, column: bad % data.columns, value: value,
+                               allowed: "k-means needs every cell present and finite; impute the missing cells or leave the row out")
         }
     }
 

@@ -464,7 +464,7 @@ extension PairwiseKernels {
                 let enough = count .>= SIMD8(repeating: minimum)
                 if any(enough .& ((xx .== 0) .| (yy .== 0))) {
                     for lane in 0..<8 where enough[lane] && (xx[lane] == 0 || yy[lane] == 0) {
-                        return zeroNorm(row: xx[lane] == 0 ? i : j + lane, other: xx[lane] == 0 ? j + lane : i)
+                        return .zeroRow(xx[lane] == 0 ? i : j + lane, other: xx[lane] == 0 ? j + lane : i)
                     }
                 }
                 var value = CosinePairKernel.cosineDistance(dot: dot, norms: xx.squareRoot() * yy.squareRoot())
@@ -487,7 +487,7 @@ extension PairwiseKernels {
                     }
                 }
                 if count >= minimumShared && (xx == 0 || yy == 0) {
-                    return zeroNorm(row: xx == 0 ? i : j, other: xx == 0 ? j : i)
+                    return .zeroRow(xx == 0 ? i : j, other: xx == 0 ? j : i)
                 }
                 out[o + j] = count < minimumShared
                     ? .nan : CosinePairKernel.cosineDistance(dot: dot, norms: xx.squareRoot() * yy.squareRoot())
@@ -496,12 +496,5 @@ extension PairwiseKernels {
             }
         }
         return nil
-    }
-
-    static func zeroNorm(row: Int, other: Int) -> StatsError {
-        .invalidParameter(
-            name: "row \(row + 1)", value: "all zero on the variables it shares with row \(other + 1)",
-            allowed: "a cosine distance needs a row with a non-zero value among the variables both rows have; "
-                + "require more shared variables (min_shared), leave the row out or use another metric")
     }
 }

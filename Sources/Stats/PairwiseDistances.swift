@@ -87,18 +87,18 @@ enum PairwiseDistances {
         var seen = [Int?](repeating: nil, count: p)
         for (g, group) in groups.enumerated() {
             guard !group.isEmpty else {
-                throw .invalidParameter(name: "group \(g + 1)", value: "[]", allowed: "every group needs at least one column")
+                throw .invalidParameter(name: "groups", value: "group \(g + 1) empty", allowed: "every group needs at least one column")
             }
             for column in group {
                 guard (0..<p).contains(column) else {
                     throw .invalidParameter(
-                        name: "group \(g + 1)", value: "column index \(column)",
-                        allowed: "0-based column indices 0...\(p - 1) of the \(p) columns of the data")
+                        name: "groups", value: "column \(column + 1) in group \(g + 1)",
+                        allowed: "columns 1 to \(p) of the data")
                 }
                 if let other = seen[column] {
                     throw .invalidParameter(
-                        name: "group \(g + 1)", value: "column index \(column)",
-                        allowed: "groups must be disjoint, and column index \(column) is already in group \(other + 1)")
+                        name: "groups", value: "column \(column + 1) in group \(g + 1)",
+                        allowed: "groups must be disjoint, and column \(column + 1) is already in group \(other + 1)")
                 }
                 seen[column] = g
             }
@@ -109,8 +109,8 @@ enum PairwiseDistances {
                                     allowed: "one weight per group (\(groups.count))")
         }
         for (g, w) in weights.enumerated() where !(w.isFinite && w >= 0) {
-            throw .invalidParameter(name: "weight of group \(g + 1)", value: NumberFormat.exact(w),
-                                    allowed: "a finite number >= 0")
+            throw .invalidParameter(name: "weights", value: "\(NumberFormat.exact(w)) for group \(g + 1)",
+                                    allowed: "finite numbers >= 0")
         }
         guard weights.reduce(0, +) > 0 else {
             throw .invalidParameter(name: "weights", value: "all 0", allowed: "weights whose sum is above 0")
@@ -179,9 +179,8 @@ enum PairwiseDistances {
         let p = data.columns
         for i in 0..<data.rows {
             for k in columns where data.elements[i * p + k].isInfinite {
-                throw .invalidParameter(
-                    name: "row \(i + 1), column \(k + 1)", value: data.elements[i * p + k] > 0 ? "inf" : "-inf",
-                    allowed: "finite values (NaN marks a missing one); replace the infinite value or mark it missing")
+                throw .invalidCell(row: i, column: k, value: data.elements[i * p + k],
+                                   allowed: "distances need finite values (NaN marks a missing one); replace the infinite value or mark it missing")
             }
         }
     }
@@ -226,9 +225,7 @@ enum PairwiseDistances {
                 for k in 0..<p { s += t[k * n + i] * t[k * n + i] }
                 norms[i] = s.squareRoot()
                 if s == 0 {
-                    throw .invalidParameter(
-                        name: "row \(i + 1)", value: "all zero",
-                        allowed: "a cosine distance needs rows with a non-zero value; leave the row out or use another metric")
+                    throw .zeroRow(i, other: nil)
                 }
             }
             return (try PairwiseKernels.complete(CosinePairKernel.self, columns: t, count: n, variables: p, norms: norms, work: work), nil)
@@ -240,9 +237,7 @@ enum PairwiseDistances {
             // A row whose observed values are all zero (a row with none observed has no pairs).
             for i in 0..<n where !(0..<p).contains(where: { t[$0 * n + i] != 0 && !t[$0 * n + i].isNaN })
                 && (0..<p).contains(where: { t[$0 * n + i] == 0 }) {
-                throw .invalidParameter(
-                    name: "row \(i + 1)", value: "all zero",
-                    allowed: "a cosine distance needs rows with a non-zero value; leave the row out or use another metric")
+                throw .zeroRow(i, other: nil)
             }
             let (values, shared) = try PairwiseKernels.missingCosine(
                 columns: t, count: n, variables: p, minimumShared: minimumShared, work: work)

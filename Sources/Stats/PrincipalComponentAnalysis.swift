@@ -50,9 +50,8 @@ public enum PrincipalComponentAnalysis {
                                     allowed: "a principal component analysis needs at least 1 column")
         }
         if let bad = data.elements.firstIndex(where: { $0.isInfinite }) {
-            throw .invalidParameter(
-                name: "the cell in row \(bad / p + 1), column \(bad % p + 1)", value: String(data.elements[bad]),
-                allowed: "a principal component analysis needs finite values (NaN marks a missing one)")
+            throw .invalidCell(row: bad / p, column: bad % p, value: data.elements[bad],
+                               allowed: "a principal component analysis needs finite values (NaN marks a missing one)")
         }
         var used = [Int]()
         used.reserveCapacity(n)
@@ -95,9 +94,8 @@ public enum PrincipalComponentAnalysis {
 
         if let bad = z.firstIndex(where: { !$0.isFinite }) {
             let row = used[bad / p], column = bad % p
-            throw .invalidParameter(
-                name: "the cell in row \(row + 1), column \(column + 1)", value: String(data.elements[row * p + column]),
-                allowed: "centring and scaling it overflows (the column's values are too large); rescale the column")
+            throw .invalidCell(row: row, column: column, value: data.elements[row * p + column],
+                               allowed: "centring and scaling it overflows (the column's values are too large); rescale the column")
         }
         let components = min(m, p)
         let (singularValues, loadings) = try rightSingularVectors(z, rows: m, columns: p)

@@ -39,8 +39,7 @@ public struct PrincipalComponentWeights: Sendable, Equatable {
             let mean = Moments.mean(x)
             let sd = Moments.variance(x, mean: mean).squareRoot()
             guard sd > 0 else {
-                throw .invalidParameter(name: "column \(j + 1)", value: "constant",
-                                        allowed: "a column that varies over the complete rows (a constant one has no correlation)")
+                throw .constantColumn(index: j, method: "principal-component weights (a constant column has no correlation)")
             }
             for (i, value) in x.enumerated() { z[i * m + j] = (value - mean) / sd }
         }

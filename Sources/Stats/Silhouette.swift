@@ -51,7 +51,7 @@ public enum Silhouette {
         let k = labels.count
         guard k >= 2, k <= n - 1 else {
             throw .invalidParameter(
-                name: "the number of distinct clusters", value: String(k),
+                name: "clusters", value: "\(k) distinct label\(k == 1 ? "" : "s")",
                 allowed: n < 3 ? "silhouette widths need at least 3 items (here \(n)), in 2 to n - 1 clusters"
                     : "silhouette widths of \(n) items need 2 to \(n - 1) distinct cluster labels")
         }
@@ -76,7 +76,7 @@ public enum Silhouette {
             let (i, j) = pair(bad, count: n)
             let value = distances.values[bad]
             throw .invalidParameter(
-                name: "the distance between items \(i + 1) and \(j + 1)", value: value.isNaN ? "missing (NaN)" : String(value),
+                name: "distances", value: "\(value.isNaN ? "missing (NaN)" : String(value)) between items \(i + 1) and \(j + 1)",
                 allowed: "silhouette widths need every distance, finite; impute the data or leave an item out")
         }
 

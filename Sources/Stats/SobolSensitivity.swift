@@ -336,16 +336,16 @@ public struct SobolSensitivity: Sendable {
             }
             for column in group.columns {
                 guard column >= 0 && column < d else {
-                    throw .invalidParameter(name: "groups", value: "column \(column) in group \(group.name)", allowed: "columns 0..<\(d)")
+                    throw .invalidParameter(name: "groups", value: "column \(column + 1) in group \(group.name)", allowed: "columns 1 to \(d)")
                 }
                 if let other = owner[column] {
-                    throw .invalidParameter(name: "groups", value: "column \(column) in groups \(groups[other].name) and \(group.name)", allowed: "each input in exactly one group")
+                    throw .invalidParameter(name: "groups", value: "column \(column + 1) in groups \(groups[other].name) and \(group.name)", allowed: "each input in exactly one group")
                 }
                 owner[column] = index
             }
         }
         if let missing = owner.firstIndex(where: { $0 == nil }) {
-            throw .invalidParameter(name: "groups", value: "column \(missing) is in no group", allowed: "each input in exactly one group")
+            throw .invalidParameter(name: "groups", value: "column \(missing + 1) is in no group", allowed: "each input in exactly one group")
         }
     }
 

@@ -16,6 +16,12 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A data column (0-based `index`) whose observed values are all equal (or a single value), so
     /// that `method` would divide by a spread of 0.
     case constantColumn(index: Int, method: String)
+    /// A cell (0-based `row` and `column`) whose value a method cannot take, such as an infinite
+    /// value, or a missing one where every cell must be present.
+    case invalidCell(row: Int, column: Int, value: Double, allowed: String)
+    /// A row (0-based) whose values are all zero, which a cosine distance cannot use; `other` is
+    /// the row it was compared with when only the variables both have were zero.
+    case zeroRow(Int, other: Int?)
     /// Variables (0-based column indices) that are linear combinations of each other, so that
     /// their covariance matrix is singular (Mahalanobis distance, whitening).
     case collinearVariables([Int])
@@ -38,8 +44,13 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .aggregationDomain(let unit, let member, let value, let method, let allowed):
             "unit \(unit + 1) has \(member) = \(NumberFormat.exact(value)), which a \(method) mean cannot aggregate (it needs \(allowed))"
         case .constantColumn(let index, let method):
-            "column \(index) is constant (its observed values are all equal, or there is only one): "
+            "column \(index + 1) is constant (its observed values are all equal, or there is only one): "
                 + "\(method) would divide by a spread of 0; leave the indicator out or use a rank normalisation"
+        case .invalidCell(let row, let column, let value, let allowed):
+            "the cell in row \(row + 1), column \(column + 1) is \(value.isNaN ? "missing" : NumberFormat.exact(value)); \(allowed)"
+        case .zeroRow(let row, let other):
+            "row \(row + 1) is all zero" + (other.map { " on the variables it shares with row \($0 + 1)" } ?? "")
+                + ": a cosine distance needs a row with a non-zero value; leave the row out, require more shared variables (min_shared) or use another metric"
         case .collinearVariables(let columns):
             "columns \(columns.map { String($0 + 1) }.joined(separator: ", ")) are collinear (one is a linear "
                 + "combination of the others), so their covariance matrix is singular; leave one of them out"

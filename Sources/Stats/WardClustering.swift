@@ -31,8 +31,8 @@ extension HierarchicalClustering {
         }
         if let bad = data.elements.firstIndex(where: { !$0.isFinite }) {
             let value = data.elements[bad]
-            throw .invalidParameter(
-                name: "row \(bad / p + 1), column \(bad % p + 1)", value: value.isNaN ? "NaN" : String(value),
+            throw .invalidCell(
+                row: bad / p, column: bad % p, value: value,
                 allowed: "Ward clustering needs every cell of every row as a finite number; "
                     + (value.isNaN ? "impute the missing cells or leave the variable out" : "fix the infinite value"))
         }

@@ -75,10 +75,12 @@ public struct Benchmark: Sendable {
         }
         func entry(code: String, name: String, dimension: String, composite: Bool, column: [Double], previous: Double?) throws(PortfolioError) -> Entry {
             let box: BoxplotStatistics
-            do {
+            do throws(StatsError) {
                 box = try BoxplotStatistics(column, coefficient: coefficient, type: type)
             } catch {
-                throw PortfolioError(error.description)
+                // The whisker coefficient is the only parameter BoxplotStatistics checks.
+                if case .invalidParameter = error { throw PortfolioError(error.description, about: .parameter("k")) }
+                throw PortfolioError(error.description, about: .data)
             }
             let value = column[index]
             let better = column.filter { !$0.isNaN && $0 > value }.count

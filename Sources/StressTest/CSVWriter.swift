@@ -32,12 +32,12 @@ public enum CSVWriter {
     /// An existing file is replaced only when `replace` is true.
     public static func write(_ text: String, to path: String, replace: Bool) throws(PortfolioError) {
         if !replace && FileManager.default.fileExists(atPath: path) {
-            throw PortfolioError("\(path) exists already", help: "choose another file, or pass replace: true to overwrite it")
+            throw PortfolioError("\(path) exists already", about: .parameter("replace"), help: "choose another file, or pass replace: true to overwrite it")
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw PortfolioError("cannot write \(path): \(error.localizedDescription)")
+            throw PortfolioError("cannot write \(path): \(error.localizedDescription)", about: .file(path))
         }
     }
 }

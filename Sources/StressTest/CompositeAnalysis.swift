@@ -97,7 +97,7 @@ public struct CompositeAnalysis: Sendable {
     public func sobol(target: Target, fraction: Double, renormalised: Bool, byDimension: Bool, samples: Int, seed: UInt64,
                       resamples: Int = 1000, threads: Int? = nil) throws(PortfolioError) -> SobolSensitivity {
         guard fraction >= 0 && fraction <= 1 else {
-            throw PortfolioError("the perturbation is \(fraction)", help: "a share between 0 and 1, such as 0.25 for ±25 %")
+            throw PortfolioError("the perturbation is \(fraction)", about: .parameter("perturbation"), help: "a share between 0 and 1, such as 0.25 for ±25 %")
         }
         let (names, groups) = sobolInputs(byDimension: byDimension)
         let structure = nominal.structure
@@ -157,9 +157,9 @@ public struct CompositeAnalysis: Sendable {
             if error == .interrupted { throw .interrupted }
             if case .invalidParameter(name: "model output", _, _) = error {
                 throw PortfolioError("the target is missing for some weights: \(error)",
-                                     help: "a missing index (too few indicators present, or a value outside an aggregation method's domain) has no Sobol' index; impute first or choose another method")
+                                     about: .data, help: "a missing index (too few indicators present, or a value outside an aggregation method's domain) has no Sobol' index; impute first or choose another method")
             }
-            throw PortfolioError("the Sobol' analysis cannot run: \(error)")
+            throw PortfolioError("the Sobol' analysis cannot run: \(error)", about: .data)
         }
     }
 

@@ -34,7 +34,7 @@ extension CompositeIndicator {
         let concerned = level == .top ? [methods[top - 1]] : methods
         guard concerned.allSatisfy({ $0 == .arithmetic }) else {
             throw PortfolioError("tipping points are exact for arithmetic aggregation, and this composite uses \(concerned.first { $0 != .arithmetic }!) means",
-                                 help: level == .top ? "aggregate the index arithmetically (method: a vector with \"arithmetic\" last)" : "use method: \"arithmetic\", or level: \"top\"")
+                                 about: .parameter("methods"), help: level == .top ? "aggregate the index arithmetically (method: a vector with \"arithmetic\" last)" : "use method: \"arithmetic\", or level: \"top\"")
         }
         let components: [String], weights: [Double], columns: [[Double]]
         switch level {
@@ -55,7 +55,7 @@ extension CompositeIndicator {
         guard let row = included.firstIndex(of: region) else {
             let missing = components.indices.filter { columns[$0][region].isNaN }.map { components[$0] }
             throw PortfolioError("\(regions[region].label) has no value for \(missing.joined(separator: ", ")), so its tipping points are undefined",
-                                 help: "impute the missing values first (impute(p))")
+                                 about: .region(regions[region].label), help: "impute the missing values first (impute(p))")
         }
         var elements = [Double]()
         elements.reserveCapacity(included.count * components.count)
@@ -67,7 +67,7 @@ extension CompositeIndicator {
                            single: try TippingPoints.singleWeight(scores: matrix, weights: weights, region: row))
         } catch {
             if error == .interrupted { throw .interrupted }
-            throw PortfolioError("tipping points cannot be computed: \(error)")
+            throw PortfolioError("tipping points cannot be computed: \(error)", about: .data)
         }
     }
 }

@@ -62,7 +62,7 @@ public struct CompositeIndicator: Sendable {
         var structure = portfolio.framework.compositeStructure(equalWeights: weighting != .framework)
         if methods.count != 1 && methods.count != structure.levels.count {
             throw PortfolioError("\(methods.count) aggregation methods for \(structure.levels.count) aggregation levels",
-                                 help: "give one method, or one per level: \(Self.levelNames(structure).joined(separator: ", "))")
+                                 about: .parameter("methods"), help: "give one method, or one per level: \(Self.levelNames(structure).joined(separator: ", "))")
         }
         self.methods = methods.count == 1 ? Array(repeating: methods[0], count: structure.levels.count) : methods
         if case .explicit(let weights) = weighting {
@@ -82,7 +82,7 @@ public struct CompositeIndicator: Sendable {
                             weights.append(pca.weights)
                             explained[node.code] = pca.explained
                         } catch {
-                            throw PortfolioError("PCA weights for \(node.code) cannot be formed: \(Self.describe(error, codes: structure.codes(ofLevel: k), children: node.children))")
+                            throw Self.pcaFailure(error, node: node.code, members: node.children.map { structure.codes(ofLevel: k)[$0] })
                         }
                     }
                     structure = try structure.replacingWeights(ofLevel: k + 1, with: weights)
@@ -98,25 +98,33 @@ public struct CompositeIndicator: Sendable {
         } catch let error as StatsError {
             throw Self.translate(error, regions: portfolio.regions)
         } catch {
-            throw PortfolioError("\(error)")
+            throw PortfolioError("\(error)", about: .data)
         }
     }
 
-    static func describe(_ error: StatsError, codes: [String], children: [Int]) -> String {
-        var text = error.description
-        for (position, child) in children.enumerated() {
-            text = text.replacingOccurrences(of: "column \(position + 1)", with: codes[child])
+    /// Why principal-component weights of `node` cannot be formed, naming the member (an
+    /// indicator or aggregate code) a column-numbered statistics error is about.
+    static func pcaFailure(_ error: StatsError, node: String, members: [String]) -> PortfolioError {
+        let reason: String
+        switch error {
+        case .constantColumn(let index, _):
+            reason = "\(members[index]) is constant over the regions with complete values, so it has no correlation"
+        case .interrupted:
+            return .interrupted
+        default:
+            reason = error.description
         }
-        return text
+        return PortfolioError("PCA weights for \(node) cannot be formed: \(reason)", about: .parameter("weights"),
+                              help: "use equal or framework weights, or leave the constant indicator out")
     }
 
     static func translate(_ error: StatsError, regions: [Portfolio.Region]) -> PortfolioError {
         if error == .interrupted { return .interrupted }
         if case .aggregationDomain(let unit, let member, let value, let method, let allowed) = error {
             return PortfolioError("\(regions[unit].label) has \(member) = \(NumberFormat.exact(value)), which a \(method) mean cannot aggregate (it needs \(allowed))",
-                                  help: "choose shift: c to aggregate M(x + c) - c, normalise to positive values first, or use the arithmetic mean")
+                                  about: .parameter("methods"), help: "choose shift: c to aggregate M(x + c) - c, normalise to positive values first, or use the arithmetic mean")
         }
-        return PortfolioError(error.description)
+        return PortfolioError(error.description, about: .data)
     }
 
     static func levelNames(_ structure: CompositeStructure) -> [String] {
@@ -139,16 +147,16 @@ public struct CompositeIndicator: Sendable {
         for (code, w) in weights.sorted(by: { $0.key < $1.key }) {
             guard known.contains(code) else {
                 throw PortfolioError("the weights name `\(code)`, which is not an indicator, dimension or group of the framework",
-                                     help: NameSuggestion.help(for: code, among: known.sorted()))
+                                     about: .parameter("weights"), help: NameSuggestion.help(for: code, among: known.sorted()))
             }
             guard w.isFinite && w >= 0 else {
-                throw PortfolioError("the weight of \(code) is \(NumberFormat.exact(w))", help: "weights are finite numbers of 0 or more")
+                throw PortfolioError("the weight of \(code) is \(NumberFormat.exact(w))", about: .parameter("weights"), help: "weights are finite numbers of 0 or more")
             }
         }
         do throws(StatsError) {
             return try CompositeStructure(indicators: structure.indicators, levels: levels)
         } catch {
-            throw PortfolioError("these weights do not make a composite: \(error)")
+            throw PortfolioError("these weights do not make a composite: \(error)", about: .parameter("weights"))
         }
     }
 

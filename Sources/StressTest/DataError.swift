@@ -8,15 +8,19 @@ public struct DataIssue: Error, Equatable, Sendable, CustomStringConvertible {
     public var value: String?
     public var message: String
     public var allowed: String?
+    /// What the problem is about beyond its place, when a caller may blame it on something other
+    /// than the file: a wave that the file lacks.
+    public var subject: ErrorSubject?
 
     public init(file: String, row: Int? = nil, column: String? = nil, value: String? = nil,
-                message: String, allowed: String? = nil) {
+                message: String, allowed: String? = nil, about subject: ErrorSubject? = nil) {
         self.file = file
         self.row = row
         self.column = column
         self.value = value
         self.message = message
         self.allowed = allowed
+        self.subject = subject
     }
 
     /// `survey.csv, row 7, column Q05: "7" is not an answer (allowed: 0, 1, 2, 3, 4, empty, DK, don't know)`

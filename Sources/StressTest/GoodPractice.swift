@@ -57,7 +57,7 @@ public struct GoodPractice: Sendable {
     /// - Complexity: O(regions² x variables) for the distances.
     public init(_ portfolio: Portfolio, region name: String, k: Int = 3, basis: PeerBasis? = nil,
                 settings: DistanceSettings = DistanceSettings()) throws(PortfolioError) {
-        guard k >= 1 else { throw PortfolioError("k must be 1 or more, not \(k)") }
+        guard k >= 1 else { throw PortfolioError("k must be 1 or more, not \(k)", about: .parameter("k")) }
         let region = try portfolio.requireRegion(name)
         let data = try portfolio.regionVariables(basis ?? portfolio.defaultPeerBasis)
         let distances = try data.distances(settings)
@@ -66,7 +66,7 @@ public struct GoodPractice: Sendable {
         for (d, dimension) in portfolio.framework.dimensions.enumerated() {
             let column = composites.map { $0[d] }
             let q: [Double]
-            do { q = try quantiles(column, [0.5, 0.75]).values } catch { throw PortfolioError(error.description) }
+            do { q = try quantiles(column, [0.5, 0.75]).values } catch { throw PortfolioError(error.description, about: .data) }
             let value = column[region]
             let lowerHalf = !value.isNaN && value < q[0]
             var cases = [Case](), unmeasured = [Int]()

@@ -38,14 +38,14 @@ public struct PeerRegions: Sendable {
     /// - Complexity: O(regions² x variables) for the distances, then O(regions log regions).
     public init(_ data: RegionVariables, region: Int, k: Int, settings: DistanceSettings = DistanceSettings(),
                 excludeCountry: Bool = false, distances: DistanceMatrix? = nil) throws(PortfolioError) {
-        guard k >= 1 else { throw PortfolioError("k must be 1 or more, not \(k)") }
+        guard k >= 1 else { throw PortfolioError("k must be 1 or more, not \(k)", about: .parameter("k")) }
         let d: DistanceMatrix
         if let distances { d = distances } else { d = try data.distances(settings) }
         var country: String?
         if excludeCountry {
             guard let c = data.regions[region].country else {
                 throw PortfolioError("\(data.regions[region].label) has no country, so regions of its country cannot be left out",
-                                     help: "add a country column, or use exclude_country: false")
+                                     about: .parameter("exclude_country"), help: "add a country column, or use exclude_country: false")
             }
             country = c.lowercased()
         }

@@ -24,6 +24,6 @@ extension Framework {
         if let dimension = dimension(code) { return dimension }
         let codes = dimensions.map(\.code)
         throw PortfolioError("the framework has no dimension `\(code)`",
-                             help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
+                             about: .dimension(code), help: NameSuggestion.help(for: code, among: codes) ?? "its dimensions: " + codes.joined(separator: ", "))
     }
 }

@@ -95,7 +95,8 @@ extension Portfolio {
         if let wanted {
             guard years.contains(wanted) else {
                 errors.append(DataIssue(file: table.file, message: "has no wave \(wanted)",
-                                        allowed: years.isEmpty ? "the file has no year column" : "its years: \(years.map(String.init).joined(separator: ", "))"))
+                                        allowed: years.isEmpty ? "the file has no year column" : "its years: \(years.map(String.init).joined(separator: ", "))",
+                                        about: .wave(wanted)))
                 throw errors
             }
             year = wanted

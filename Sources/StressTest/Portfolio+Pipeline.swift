@@ -52,7 +52,7 @@ extension Portfolio {
         if let attribute {
             guard let a = attributes.firstIndex(where: { $0.lowercased() == attribute.lowercased() }) else {
                 throw PortfolioError("the portfolio has no attribute `\(attribute)` to impute by",
-                                     help: NameSuggestion.help(for: attribute, among: attributes)
+                                     about: .parameter("by"), help: NameSuggestion.help(for: attribute, among: attributes)
                                          ?? "its text columns: \(attributes.isEmpty ? "none" : attributes.joined(separator: ", "))")
             }
             groupColumn = a
@@ -64,7 +64,7 @@ extension Portfolio {
                 results = try impute(columns: columns, method: method)
             }
         } catch {
-            throw PortfolioError("imputation failed: \(error)")
+            throw PortfolioError("imputation failed: \(error)", about: .data)
         }
         var changes = [Change](), notes = [String]()
         for (j, result) in results.enumerated() {
@@ -89,7 +89,7 @@ extension Portfolio {
         do throws(StatsError) {
             results = try treatOutliers(columns: columns, method: method)
         } catch {
-            throw PortfolioError("outlier treatment failed: \(error)")
+            throw PortfolioError("outlier treatment failed: \(error)", about: .data)
         }
         var changes = [Change](), notes = [String](), treatedIndicators = 0
         for (j, result) in results.enumerated() {
@@ -125,14 +125,14 @@ extension Portfolio {
             if case .distanceToTarget(_, let cap) = method {
                 guard let target = targets[indicator.id] ?? indicator.target else {
                     throw PortfolioError("\(indicator.id) has no target for the distance-to-target normalisation",
-                                         help: "give targets in the framework (column target) or as targets: {\(indicator.id): value}")
+                                         about: .parameter("targets"), help: "give targets in the framework (column target) or as targets: {\(indicator.id): value}")
                 }
                 columnMethod = .distanceToTarget(target: target, capAtOne: cap)
             }
             do throws(StatsError) {
                 results.append(try normalise(columns[j], method: columnMethod, direction: indicator.direction < 0 ? .negative : .positive, index: j))
             } catch {
-                throw PortfolioError("\(indicator.id) cannot be normalised: \(error)")
+                throw PortfolioError("\(indicator.id) cannot be normalised: \(error)", about: .variable(indicator.id))
             }
         }
         var changes = [Change]()

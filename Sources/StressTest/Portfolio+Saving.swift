@@ -99,7 +99,7 @@ extension Portfolio {
         let unsavable = unsavableSteps
         if !unsavable.isEmpty {
             throw PortfolioError("the portfolio's values have been changed by \(unsavable.map { $0.summary }.joined(separator: "; ")): they are off the indicators' scale and would not read back as a portfolio",
-                                 help: "save the portfolio before the \(unsavable.map(\.step).joined(separator: " and ")), and repeat the step after reading it back")
+                                 about: .data, help: "save the portfolio before the \(unsavable.map(\.step).joined(separator: " and ")), and repeat the step after reading it back")
         }
         try CSVWriter.write(csv(), to: path, replace: replace)
         return unsavedState

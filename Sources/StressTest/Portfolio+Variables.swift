@@ -43,7 +43,7 @@ extension Portfolio {
             guard !informative.isEmpty else {
                 throw PortfolioError(variables.isEmpty ? "the portfolio has no structural variables (numeric columns besides the indicators)"
                                      : "the portfolio's structural variables (\(variables.joined(separator: ", "))) are each the same in every region",
-                                     help: "compare regions on their indicators with on: \"indicators\", or add structural columns to the file")
+                                     about: .parameter("on"), help: "compare regions on their indicators with on: \"indicators\", or add structural columns to the file")
             }
             chosen = informative.map { (variables[$0], nil, $0) }
             let left = variables.indices.filter { !informative.contains($0) }.map { variables[$0] }
@@ -55,18 +55,18 @@ extension Portfolio {
         case .columns(let names):
             var seen = Set<String>()
             for name in names {
-                guard seen.insert(name).inserted else { throw PortfolioError("the column `\(name)` is chosen twice") }
+                guard seen.insert(name).inserted else { throw PortfolioError("the column `\(name)` is chosen twice", about: .variable(name)) }
                 if let i = indicatorIDs.firstIndex(of: name) {
                     chosen.append((name, i, nil))
                 } else if let v = variables.firstIndex(of: name) {
                     chosen.append((name, nil, v))
                 } else {
                     throw PortfolioError("the portfolio has no indicator or structural variable `\(name)`",
-                                         help: NameSuggestion.help(for: name, among: indicatorIDs + variables)
+                                         about: .variable(name), help: NameSuggestion.help(for: name, among: indicatorIDs + variables)
                                              ?? "its structural variables: \(variables.isEmpty ? "none" : variables.joined(separator: ", "))")
                 }
             }
-            guard !chosen.isEmpty else { throw PortfolioError("no columns are chosen", help: "name at least one indicator or structural variable") }
+            guard !chosen.isEmpty else { throw PortfolioError("no columns are chosen", about: .parameter("on"), help: "name at least one indicator or structural variable") }
             description = chosen.count == 1 ? "the variable \(chosen[0].name)" : "the \(chosen.count) chosen variables"
         }
         var elements = [Double]()

@@ -87,7 +87,7 @@ public struct Portfolio: Sendable {
         if let index = regionIndex(name, in: regions) { return index }
         let names = regions.map(\.id) + regions.compactMap(\.name)
         throw PortfolioError("the portfolio has no region `\(name)`",
-                             help: NameSuggestion.help(for: name, among: names)
+                             about: .region(name), help: NameSuggestion.help(for: name, among: names)
                                  ?? "its regions: \(regions.prefix(8).map(\.label).joined(separator: ", "))\(regions.count > 8 ? ", ..." : "")")
     }
 
@@ -117,7 +117,7 @@ public struct Portfolio: Sendable {
         for score in scores {
             guard Set(score.indicatorIDs) == Set(ids) else {
                 throw PortfolioError("the scores of \(score.region) have other indicators than the portfolio",
-                                     help: "score the survey with the portfolio's framework")
+                                     about: .data, help: "score the survey with the portfolio's framework")
             }
             let row = ids.map { score.indicators[$0]?.value ?? .nan }
             var cautions = [String]()
@@ -134,7 +134,7 @@ public struct Portfolio: Sendable {
             if let index = copy.regionIndex(score.region) {
                 if let earlier = replaced[index] {
                     throw PortfolioError("the scores of \(earlier) and \(score.region) would both replace \(copy.regions[index].label)",
-                                         help: "give each region one spelling in the survey")
+                                         about: .region(score.region), help: "give each region one spelling in the survey")
                 }
                 replaced[index] = score.region
                 copy.values[index] = row
@@ -150,27 +150,4 @@ public struct Portfolio: Sendable {
         }
         return copy
     }
-}
-
-/// A request a portfolio cannot answer: an unknown region, scores that do not fit.
-public struct PortfolioError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var help: String?
-    /// The computation was interrupted (`StatsError.interrupted`), not wrong: the message is
-    /// "interrupted".
-    public var isInterrupted = false
-
-    public init(_ message: String, help: String? = nil) {
-        self.message = message
-        self.help = help
-    }
-
-    /// An interrupted computation (`WorkProgress.requestInterrupt()`, e.g. Ctrl-C).
-    public static var interrupted: PortfolioError {
-        var error = PortfolioError("interrupted")
-        error.isInterrupted = true
-        return error
-    }
-
-    public var description: String { message + (help.map { " (\($0))" } ?? "") }
 }

@@ -72,15 +72,16 @@ public struct RegionVariables: Sendable {
     /// and regions instead of column and row numbers. O(regions² x variables).
     public func distances(_ settings: DistanceSettings = DistanceSettings()) throws(PortfolioError) -> DistanceMatrix {
         guard !names.isEmpty else {
-            throw PortfolioError("there are no variables to compute distances on", help: "choose variables with on:")
+            throw PortfolioError("there are no variables to compute distances on", about: .parameter("on"), help: "choose variables with on:")
         }
         if settings.balanced {
             guard !groups.isEmpty else {
                 throw PortfolioError("dimension-balanced distances need groups of variables, and \(description) have none",
-                                     help: "give each variable a group (groups:), or use balanced: false")
+                                     about: .parameter("balanced"), help: "give each variable a group (groups:), or use balanced: false")
             }
             if let weights = settings.groupWeights, weights.count != groups.count {
-                throw PortfolioError("\(groups.count) groups (\(groups.map(\.name).joined(separator: ", "))) need \(groups.count) weights, not \(weights.count)")
+                throw PortfolioError("\(groups.count) groups (\(groups.map(\.name).joined(separator: ", "))) need \(groups.count) weights, not \(weights.count)",
+                                     about: .parameter("weights"))
             }
         }
         do throws(StatsError) {
@@ -94,7 +95,8 @@ public struct RegionVariables: Sendable {
         }
     }
 
-    /// A statistics error in the words of this data: variable names for column numbers.
+    /// A statistics error in the words of this data, by its case: variable names for column
+    /// numbers and region names for row numbers, and the subject to blame.
     public func explained(_ error: StatsError) -> PortfolioError {
         switch error {
         case .interrupted:
@@ -102,37 +104,26 @@ public struct RegionVariables: Sendable {
         case .constantColumn(let index, let method) where data.column(index).filter({ !$0.isNaN }).count < 2:
             let observed = data.column(index).filter { !$0.isNaN }.count
             return PortfolioError("the variable `\(names[index])` has \(observed == 0 ? "no values" : "a value in one region only"), so \(method) would divide by a spread of 0",
-                                  help: "leave it out with on:, or use another metric")
+                                  about: .variable(names[index]), help: "leave it out with on:, or use another metric")
         case .constantColumn(let index, let method):
             return PortfolioError("the variable `\(names[index])` has the same value in every region, so \(method) would divide by a spread of 0",
-                                  help: "leave it out with on:, or use another metric")
+                                  about: .variable(names[index]), help: "leave it out with on:, or use another metric")
         case .collinearVariables(let columns):
             return PortfolioError("the variables \(columns.map { "`\(names[$0])`" }.joined(separator: ", ")) are collinear (one is a linear combination of the others), so their covariance matrix is singular and the Mahalanobis distance is undefined",
+                                  about: .parameter("metric"),
                                   help: "leave one of them out (on: chooses the variables of a portfolio or table), or use metric \"standardised\"")
+        case .invalidCell(let row, let column, let value, let allowed):
+            return PortfolioError("\(regions[row].label) has `\(names[column])` = \(value.isNaN ? "missing" : NumberFormat.exact(value)): \(allowed)",
+                                  about: .data)
+        case .zeroRow(let row, let other):
+            let shared = other.map { " on the variables it shares with \(regions[$0].label)" } ?? ""
+            return PortfolioError("\(regions[row].label) has only zeros\(shared), and a cosine distance needs a non-zero value",
+                                  about: .parameter("metric"), help: "leave the region out, require more shared variables (min_shared), or use another metric")
+        case .invalidParameter(let name, _, _):
+            return PortfolioError(error.description, about: .parameter(name == "minimumShared" ? "min_shared" : name))
         default:
-            return PortfolioError(renamed(error.description))
+            return PortfolioError(error.description, about: .data)
         }
-    }
-
-    /// Replaces "row N" by "row N (label)" and "column N" by "column N (name)" (1-based numbers).
-    private func renamed(_ message: String) -> String {
-        var text = Substring(message), result = ""
-        while !text.isEmpty {
-            let word = ["row ", "column "].first { text.hasPrefix($0) }
-            guard let word else {
-                result.append(text.removeFirst())
-                continue
-            }
-            text = text.dropFirst(word.count)
-            let digits = text.prefix { $0.isASCII && $0.isNumber }
-            text = text.dropFirst(digits.count)
-            result += word + digits
-            let labels = word == "row " ? regions.map(\.label) : names
-            if let number = Int(digits), (1...labels.count).contains(number), labels[number - 1] != String(digits) {
-                result += " (\(labels[number - 1]))"
-            }
-        }
-        return result
     }
 }
 

@@ -240,7 +240,9 @@ final class REPL {
             ScriptOutput.print("Wrote \(kept.count) cell\(kept.count == 1 ? "" : "s") to \(path)"
                                + (left > 0 ? " (left out \(left) that ended in an error)." : "."))
         } catch {
-            ScriptOutput.printError("error: " + error.message + (error.help.map { " (\($0.replacingOccurrences(of: "pass replace: true", with: "use :save! FILE")))" } ?? ""))
+            // An existing file is replaced by the command :save!, not by an argument.
+            let help = error.subject == .parameter("replace") ? "choose another file, or use :save! FILE to overwrite it" : error.help
+            ScriptOutput.printError("error: " + error.message + (help.map { " (\($0))" } ?? ""))
         }
     }
 

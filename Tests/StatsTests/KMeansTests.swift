@@ -191,8 +191,9 @@ struct KMeansTests {
         #expect {
             try KMeans.fit(rows: Matrix(rows: 10, columns: 3, elements: elements), k: 2)
         } throws: { error in
-            guard case StatsError.invalidParameter(let name, let value, let allowed) = error else { return false }
-            return name == "the cell in row 3, column 2" && value.contains("missing") && allowed.contains("impute")
+            guard case StatsError.invalidCell(let row, let column, let value, let allowed) = error else { return false }
+            return row == 2 && column == 1 && value.isNaN && allowed.contains("impute")
+                && (error as! StatsError).description.hasPrefix("the cell in row 3, column 2 is missing")
         }
         elements[2 * 3 + 1] = .infinity
         #expect(throws: StatsError.self) { try KMeans.fit(rows: Matrix(rows: 10, columns: 3, elements: elements), k: 2) }

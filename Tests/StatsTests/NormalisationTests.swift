@@ -97,7 +97,7 @@ struct NormalisationTests {
             try normalise(columns: [[1, 2], [5, 5], [7, 7]], directions: [.positive, .negative, .positive])
         }
         let message = StatsError.constantColumn(index: 1, method: "min-max normalisation").description
-        #expect(message.contains("column 1 is constant"))
+        #expect(message.contains("column 2 is constant"))  // index 1: the second column, counted from 1
         // Rank methods are fine with a constant column.
         #expect((try? normalise([3, 3], method: .rank).values) == [1, 1])
     }

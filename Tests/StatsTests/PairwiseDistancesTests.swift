@@ -209,8 +209,10 @@ struct PairwiseDistancesTests {
         } == "data")
         var infinite = x
         infinite[2, 1] = -.infinity
-        #expect(invalidParameterName { () throws(StatsError) in try DistanceMatrix.between(rows: infinite) }
-                == "row 3, column 2")
+        #expect(throws: StatsError.invalidCell(row: 2, column: 1, value: -.infinity,
+                                               allowed: "distances need finite values (NaN marks a missing one); replace the infinite value or mark it missing")) {
+            try DistanceMatrix.between(rows: infinite)
+        }
         for bad in [0, 4] {
             #expect(invalidParameterName { () throws(StatsError) in
                 try DistanceMatrix.between(rows: x, minimumShared: bad)
@@ -218,16 +220,15 @@ struct PairwiseDistancesTests {
         }
         var zero = x
         for k in 0..<3 { zero[4, k] = 0 }
-        #expect(invalidParameterName { () throws(StatsError) in
-            try DistanceMatrix.between(rows: zero, metric: .cosine)
-        } == "row 5")
+        #expect(throws: StatsError.zeroRow(4, other: nil)) { try DistanceMatrix.between(rows: zero, metric: .cosine) }
         var partlyZero = x  // row 2 is zero on the only variable it shares with row 1
         partlyZero[1, 0] = 0
         partlyZero[1, 1] = .nan
         partlyZero[0, 2] = .nan
-        #expect(invalidParameterName { () throws(StatsError) in
+        #expect(throws: StatsError.zeroRow(1, other: 0)) {
             try DistanceMatrix.between(rows: partlyZero, metric: .cosine, minimumShared: 1)
-        } == "row 2")
+        }
+        #expect(StatsError.zeroRow(1, other: 0).description.hasPrefix("row 2 is all zero on the variables it shares with row 1"))
         #expect(invalidParameterName { () throws(StatsError) in  // 3 complete rows for 3 variables
             try DistanceMatrix.between(rows: x.withMissing([(0, 0), (1, 1), (2, 2)]), metric: .mahalanobis)
         } == "complete rows")
@@ -248,9 +249,9 @@ struct PairwiseDistancesTests {
     func balancedValidation() throws {
         let x = randomMatrix(rows: 8, columns: 4, seed: 8)
         let cases: [([[Int]], [Double]?, String)] = [
-            ([], nil, "groups"), ([[0], []], nil, "group 2"), ([[0, 4]], nil, "group 1"),
-            ([[0, 1], [1]], nil, "group 2"), ([[0], [1]], [1], "weights"),
-            ([[0], [1]], [1, -1], "weight of group 2"), ([[0], [1]], [0, 0], "weights"),
+            ([], nil, "groups"), ([[0], []], nil, "groups"), ([[0, 4]], nil, "groups"),
+            ([[0, 1], [1]], nil, "groups"), ([[0], [1]], [1], "weights"),
+            ([[0], [1]], [1, -1], "weights"), ([[0], [1]], [0, 0], "weights"),
         ]
         for (groups, weights, name) in cases {
             #expect(invalidParameterName { () throws(StatsError) in

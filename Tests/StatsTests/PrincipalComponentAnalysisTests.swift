@@ -105,8 +105,9 @@ struct PrincipalComponentAnalysisTests {
         #expect(unscaled.scores.row(3).allSatisfy { $0.isNaN })
         let infinite = try Matrix([[1, 2], [3, .infinity], [5, 4]])
         #expect { try PrincipalComponentAnalysis.fit(rows: infinite) } throws: { error in
-            guard case StatsError.invalidParameter(let name, _, _) = error else { return false }
-            return name == "the cell in row 2, column 2"
+            guard case StatsError.invalidCell(let row, let column, let value, _) = error else { return false }
+            return row == 1 && column == 1 && value == .infinity
+                && (error as! StatsError).description.hasPrefix("the cell in row 2, column 2 is inf")
         }
     }
 }

@@ -107,20 +107,20 @@ struct SilhouetteTests {
         for clusters in [[3, 3, 3, 3, 3], [0, 1, 2, 3, 4]] {
             #expect { try Silhouette.widths(d, clusters: clusters) } throws: { error in
                 guard case StatsError.invalidParameter(let name, _, _) = error else { return false }
-                return name == "the number of distinct clusters"
+                return name == "clusters"
             }
         }
         #expect(try Silhouette.widths(d, clusters: [0, 1, 2, 3, 3]).widths.count == 5)
         var missing = d
         missing.values[missing.index(1, 3)] = .nan
         #expect { try Silhouette.widths(missing, clusters: [0, 0, 1, 1, 1]) } throws: { error in
-            guard case StatsError.invalidParameter(let name, _, _) = error else { return false }
-            return name == "the distance between items 2 and 4"
+            guard case StatsError.invalidParameter(let name, let value, _) = error else { return false }
+            return name == "distances" && value == "missing (NaN) between items 2 and 4"
         }
         missing.values[missing.index(1, 3)] = .infinity
         #expect { try Silhouette.widths(missing, clusters: [0, 0, 1, 1, 1]) } throws: { error in
             guard case StatsError.invalidParameter(let name, let value, _) = error else { return false }
-            return name == "the distance between items 2 and 4" && value == "inf"
+            return name == "distances" && value == "inf between items 2 and 4"
         }
         for index in 0..<10 {
             let (i, j) = Silhouette.pair(index, count: 5)
