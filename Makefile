@@ -9,17 +9,32 @@ export STRESSTEST_FIXTURES
 
 TOUR_PAGE := docs/tour.html
 
-.PHONY: run test build release deps reference-data benchmark compare clean
+FUZZ_TARGETS := csv survey portfolio script notebook escaping
+# Seconds per fuzz target: `make fuzz FUZZ_SECONDS=1800`; `make test` runs each for 5.
+FUZZ_SECONDS ?= 60
+
+.PHONY: run test build release deps reference-data benchmark compare clean fuzz fuzz-build
 
 run: deps release
 	@mkdir -p docs && .build/release/stresstest render Data/notebooks/tour.md -o $(TOUR_PAGE) && echo "The tour notebook, rendered: $(TOUR_PAGE)"
 	.build/release/stresstest repl --portfolio demo
 
-# Every test (the end-to-end ones render the tour notebook too), then the tour's page for the README.
+# Every test (the end-to-end ones render the tour notebook too), the tour's page for the README,
+# then a short run of every fuzz target.
 test: deps reference-data
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@mkdir -p docs && .build/debug/stresstest render Data/notebooks/tour.md -o $(TOUR_PAGE) && echo "The tour notebook, rendered: $(TOUR_PAGE)"
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
+
+# The libFuzzer targets (Sources/Fuzzing), instrumented with libFuzzer and AddressSanitizer.
+fuzz-build: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING --product stresstest-fuzz
+
+# Each fuzz target for FUZZ_SECONDS from the seed corpus (Fuzz/corpus); fails on a crash, hang
+# or memory blow-up, keeping the input in .build-fuzz/artifacts/.
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
 
 build: deps
 	$(SWIFT) build
@@ -69,4 +84,4 @@ compare: deps
 	python3 Benchmarks/compare.py
 
 clean:
-	rm -rf .build .build-bench $(TOUR_PAGE)
+	rm -rf .build .build-bench .build-fuzz $(TOUR_PAGE)

@@ -46,6 +46,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer targets (Sources/Fuzzing) and their driver; `make fuzz` builds it with
+        // --sanitize fuzzer, a plain build replays inputs.
+        .target(name: "Fuzzing", dependencies: ["StressTest", "Script", "Notebook", "Charts", "Stats"]),
+        .executableTarget(name: "stresstest-fuzz", dependencies: ["Fuzzing"]),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CRankKernels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StressTestTests", dependencies: ["StressTest"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: [
@@ -55,6 +59,7 @@ let package = Package(
             "Script", "Charts", "StressTest", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__", "Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "StressTest", "Stats", "Charts"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing"], exclude: ["Regressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stresstest"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "StatsBenchmarks",

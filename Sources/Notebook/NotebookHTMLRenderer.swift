@@ -197,7 +197,7 @@ public struct NotebookHTMLRenderer: Sendable {
 
     /// Text as a CSS string literal: quotes and backslashes escaped, line breaks and `<` (which
     /// could end the style element) as escapes, control characters dropped.
-    static func cssString(_ text: String) -> String {
+    public static func cssString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -40,6 +40,9 @@ public final class NotebookSession: @unchecked Sendable {
         var error: String?
         var files: [(path: String, sha256: String)]
         var seeds: [Int]
+        /// The interpreter the cell ran in, kept while the entry is: the functions the cell
+        /// defined refer to it (and to their scope) weakly.
+        var interpreter: Interpreter
     }
 
     private var cache: [String: CacheEntry] = [:]
@@ -155,7 +158,8 @@ public final class NotebookSession: @unchecked Sendable {
         let files = environment.filesRead.map { ($0, SHA256.hex(ofFile: $0) ?? "unreadable") }
         // Only the names the cell defines leave it (not its loop variables or `_` names).
         let exports = assigned.filter { name, _ in cell.names.definitions.contains { $0.name == name } }
-        return CacheEntry(outputs: outputs.values, exports: exports, error: error, files: files, seeds: environment.seedsUsed)
+        return CacheEntry(outputs: outputs.values, exports: exports, error: error, files: files, seeds: environment.seedsUsed,
+                          interpreter: interpreter)
     }
 
     private static func evaluate(_ expression: InlineExpression, in interpreter: Interpreter, seeing visible: [String: Value]) -> InlineResult {

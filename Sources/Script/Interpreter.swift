@@ -56,6 +56,10 @@ public final class Interpreter: @unchecked Sendable {
     static let stackSize = 1 << 30
 
     private var globals = Scope(parent: nil)
+    /// The scopes functions were defined in. A function refers to its scope (and to this
+    /// interpreter) weakly, since the scope holds the function: the interpreter owns them, so
+    /// that they live as long as it does and are freed with it.
+    private var definingScopes: [ObjectIdentifier: Scope] = [:]
     /// The session's variables.
     public var variables: [String: Value] { globals.values }
     let library: Library
@@ -90,6 +94,7 @@ public final class Interpreter: @unchecked Sendable {
     /// Forgets every variable.
     public func reset() {
         globals = Scope(parent: nil)
+        definingScopes = [:]
     }
 
     /// Every function a script can call by name: the standard library's and the session's.
@@ -351,10 +356,15 @@ public final class Interpreter: @unchecked Sendable {
         }
         let (line, column) = definedIn.lineAndColumn(of: literal.range.start)
         let name = literal.name ?? "fn"
+        definingScopes[ObjectIdentifier(scope)] = scope
         return Builtin(name: name, parameters: parameters,
                        help: "A function defined at \(definedIn.name):\(line):\(column):\n  \(definedIn.line(line))") {
-            (args: inout Arguments) throws(ScriptError) -> Value in
-            try self.invoke(literal, named: name, in: scope, definedIn: definedIn, args)
+            [weak self, weak scope] (args: inout Arguments) throws(ScriptError) -> Value in
+            guard let self, let scope else {
+                throw ScriptError("`\(name)` was defined in a session that has ended", at: args.callRange,
+                                  help: "define it again in this session")
+            }
+            return try self.invoke(literal, named: name, in: scope, definedIn: definedIn, args)
         }
     }
 
@@ -390,10 +400,11 @@ public final class Interpreter: @unchecked Sendable {
     private var printFunction: Builtin {
         Builtin(name: "print", parameters: [.init(name: "x"), .init(name: "all", defaultValue: "false")],
                 help: "Shows x now, as the REPL shows a result (a string as its text, without quotes), and gives nothing. In the REPL on a terminal long vectors and tables are cut to fit the screen with a note of what was left out; all: true shows everything.") {
-            (args: inout Arguments) throws(ScriptError) -> Value in
+            // Weak: the interpreter holds this function, and a strong reference would keep both alive.
+            [weak self] (args: inout Arguments) throws(ScriptError) -> Value in
             let all = try args.bool("all", default: false)
             let value = args.value("x")!
-            if case .string(let text) = value { self.printer(.text(text), all) } else { self.printer(value, all) }
+            if case .string(let text) = value { self?.printer(.text(text), all) } else { self?.printer(value, all) }
             return .nothing
         }
     }

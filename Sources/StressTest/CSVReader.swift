@@ -66,14 +66,24 @@ public enum CSVReader {
         if isDirectory.boolValue {
             throw DataErrors([DataIssue(file: path, message: "is a folder, not a CSV file")])
         }
+        // A device, pipe or socket (such as /dev/zero or /dev/stdin) could be read forever.
+        let resolved = (path as NSString).resolvingSymlinksInPath
+        if let type = try? FileManager.default.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType, type != .typeRegular {
+            throw DataErrors([DataIssue(file: path, message: "is not a regular file (a device, pipe or socket), so it cannot be read as a CSV file")])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw DataErrors([DataIssue(file: path, message: "cannot be read (\(error.localizedDescription))")])
         }
-        let text = try decodeUTF8(data, file: path)
-        return try parse(text, file: path, deferringRowProblems: deferringRowProblems)
+        return try parse(data, file: path, deferringRowProblems: deferringRowProblems)
+    }
+
+    /// Parses the bytes of a CSV file, which must be UTF-8 (a leading BOM is ignored); `file` is
+    /// the name that errors use. See `read(path:deferringRowProblems:)`.
+    public static func parse(_ data: Data, file: String, deferringRowProblems: Bool = false) throws(DataErrors) -> CSVTable {
+        try parse(try decodeUTF8(data, file: file), file: file, deferringRowProblems: deferringRowProblems)
     }
 
     /// Parses CSV text (a leading BOM is ignored); `file` is the name that errors use. See

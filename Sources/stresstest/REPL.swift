@@ -15,6 +15,8 @@ final class REPL {
     private var cells: [(code: String, succeeded: Bool)] = []
     /// `Out[n]`: the last value of cell n, or nothing.
     private var outputs: [Value] = []
+    /// The sessions of the notebooks `:run` brought in, whose names (functions too) the REPL now has.
+    private var notebookSessions: [NotebookSession] = []
     private let isTerminal = isatty(STDOUT_FILENO) == 1
 
     static let commands: [(name: String, usage: String, help: String)] = [
@@ -214,7 +216,10 @@ final class REPL {
             return
         }
         do throws(NotebookError) {
-            let run = try NotebookSession().run(try NotebookParser.parse(text, path: path))
+            let session = NotebookSession()
+            let run = try session.run(try NotebookParser.parse(text, path: path))
+            // The functions the notebook defined run in its session: keep it while they may be called.
+            notebookSessions.append(session)
             NotebookOutput.print(run)
             var names = [String]()
             for result in run.results where result.error == nil && result.skipped == nil {

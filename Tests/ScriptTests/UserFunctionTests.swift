@@ -113,4 +113,15 @@ struct UserFunctionTests {
             #expect(text.contains("in `f`, called at In[2]:1:1"))
         }
     }
+
+    @Test("an interpreter whose script defined functions is freed with them (no reference cycle)")
+    func interpreterIsFreed() throws {
+        weak var freed: Interpreter?
+        do {
+            let interpreter = Interpreter()
+            try interpreter.run(Source(name: "input", text: "p = [1, 2]\nfn f(x) = if x > 0 { f(x - 1) } else { p }\ng = f\nf(3)"))
+            freed = interpreter
+        }
+        #expect(freed == nil)
+    }
 }

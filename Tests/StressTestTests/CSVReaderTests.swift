@@ -267,6 +267,20 @@ private func temporaryFolder() throws -> URL {
         #expect(error?.issues.first?.message == "is a folder, not a CSV file")
     }
 
+    /// A device could be read forever (/dev/zero) or block (/dev/stdin); a link to one as well.
+    @Test func deviceIsAnError() throws {
+        for path in ["/dev/null", "/dev/zero"] {
+            let error = #expect(throws: DataErrors.self) { try CSVReader.read(path: path) }
+            #expect(error?.issues.first?.message == "is not a regular file (a device, pipe or socket), so it cannot be read as a CSV file")
+        }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("zero.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/zero")
+        let error = #expect(throws: DataErrors.self) { try CSVReader.read(path: link) }
+        #expect(error?.issues.first?.file == link)
+    }
+
     @Test func invalidUTF8IsAnErrorNamingTheLine() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
