@@ -27,9 +27,11 @@ test: deps reference-data
 	@mkdir -p docs && .build/debug/stresstest render Data/notebooks/tour.md -o $(TOUR_PAGE) && echo "The tour notebook, rendered: $(TOUR_PAGE)"
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 
-# The libFuzzer targets (Sources/Fuzzing), instrumented with libFuzzer and AddressSanitizer.
+# The libFuzzer targets (Sources/Fuzzing), instrumented with libFuzzer and AddressSanitizer. swiftc
+# keeps only the last -sanitize= it is given, so both go in one flag after SwiftPM's own.
 fuzz-build: deps
-	$(SWIFT) build -c release --scratch-path .build-fuzz --sanitize fuzzer --sanitize address -Xswiftc -DFUZZING --product stresstest-fuzz
+	$(SWIFT) build -c release --scratch-path .build-fuzz --sanitize fuzzer --sanitize address \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --product stresstest-fuzz
 
 # Each fuzz target for FUZZ_SECONDS from the seed corpus (Fuzz/corpus); fails on a crash, hang
 # or memory blow-up, keeping the input in .build-fuzz/artifacts/.
