@@ -14,7 +14,7 @@ log="$build/logs/$target.log"
 dict=""
 if [ -f "Fuzz/$target.dict" ]; then dict="-dict=Fuzz/$target.dict"; fi
 # Swift's own backtracer off: libFuzzer reports the crash and keeps the input.
-SWIFT_BACKTRACE=enable=no STRESSTEST_FUZZ_TARGET=$target "$build/release/stresstest-fuzz" \
+SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=Fuzz/lsan.supp STRESSTEST_FUZZ_TARGET=$target "$build/release/stresstest-fuzz" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/$target-" $dict \
   "$build/corpus/$target" "Fuzz/corpus/$target" >"$log" 2>&1
