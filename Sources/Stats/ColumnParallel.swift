@@ -61,7 +61,7 @@ enum ColumnParallel {
     static func checkLengths(_ columns: [[Double]], of step: String) throws(StatsError) {
         guard let rows = columns.first?.count else { return }
         for (index, column) in columns.enumerated() where column.count != rows {
-            throw .shapeMismatch("\(step): column \(index) has \(column.count) values but column 0 has "
+            throw .shapeMismatch("\(step): column \(index + 1) has \(column.count) values but column 1 has "
                 + "\(rows) (every column needs one value per row)")
         }
     }

@@ -103,7 +103,7 @@ public func impute<Group: Hashable>(
     columns: [[Double]], method: ImputationMethod, groups: [Group]
 ) throws(StatsError) -> [ImputationResult] {
     for (index, column) in columns.enumerated() where column.count != groups.count {
-        throw .shapeMismatch("imputation: column \(index) has \(column.count) values but there are "
+        throw .shapeMismatch("imputation: column \(index + 1) has \(column.count) values but there are "
             + "\(groups.count) group labels (one per row is needed)")
     }
     let (codes, count) = Imputation.codes(groups)

@@ -240,7 +240,7 @@ enum Normalisation {
             let flippedTarget = target * sign
             guard flippedTarget != low else {
                 throw .invalidParameter(
-                    name: "target of column \(index)", value: NumberFormat.exact(target),
+                    name: "target", value: "\(NumberFormat.exact(target)) for column \(index + 1)",
                     allowed: "it equals the column's \(direction == .positive ? "minimum" : "maximum"), "
                         + "so every distance would be divided by 0; choose a target beyond the observed values")
             }

@@ -132,7 +132,9 @@ extension Portfolio {
             do throws(StatsError) {
                 results.append(try normalise(columns[j], method: columnMethod, direction: indicator.direction < 0 ? .negative : .positive, index: j))
             } catch {
-                throw PortfolioError("\(indicator.id) cannot be normalised: \(error)", about: .variable(indicator.id))
+                // A target the data reach is the targets' fault; a constant column the indicator's.
+                let subject: ErrorSubject = if case .invalidParameter(name: "target", _, _) = error { .parameter("targets") } else { .variable(indicator.id) }
+                throw PortfolioError("\(indicator.id) cannot be normalised: \(error)", about: subject)
             }
         }
         var changes = [Change]()
