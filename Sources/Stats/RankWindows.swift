@@ -1,3 +1,5 @@
+import CRankKernels
+
 /// Which pairs of units can change order under a bounded weight perturbation, as windows in the
 /// nominal order: the rank of the unit at nominal position k is 1 + `lower[k]` + the number of
 /// positions in `lower[k]...upper[k]` that score more (every position before the window scores
@@ -17,21 +19,23 @@ final class RankWindows: @unchecked Sendable {
     let order: [Int32]
     let lower: [Int32]
     let upper: [Int32]
-    /// The same three, for the inner loop (no reference counting per sample); immutable after
-    /// `init`, freed by `deinit`.
-    let orderPointer: UnsafeMutablePointer<Int32>
-    let lowerPointer: UnsafeMutablePointer<Int32>
-    let upperPointer: UnsafeMutablePointer<Int32>
+    /// The windows as the counting kernels read them (`stresstest_count_window_ranks`): the
+    /// order, and per group of `STRESSTEST_RANK_GROUP` positions the segments holding its
+    /// smallest lower and largest upper bound. Its arrays are owned by this object (immutable
+    /// after `init`, freed by `deinit`), so the inner loop does no reference counting.
+    let kernel: stresstest_rank_windows
+    /// The rows of the band of rank counts the kernels fill: the ranks a position can take.
+    var bandRows: Int { Int(kernel.before) + 1 + Int(kernel.after) }
 
     deinit {
-        orderPointer.deallocate()
-        lowerPointer.deallocate()
-        upperPointer.deallocate()
+        for pointer in [kernel.unit, kernel.segment_first, kernel.segment_last] {
+            UnsafeMutablePointer(mutating: pointer)?.deallocate()
+        }
     }
 
     /// Nil when the perturbation is not bounded (Dirichlet, simplex) or the data has a missing
     /// value under the index.
-    init?(flat: FlatComposite, uncertainLevels: Set<Int>, perturbation: WeightPerturbation, data: [[Double]], nominalScores: [Double]) {
+    convenience init?(flat: FlatComposite, uncertainLevels: Set<Int>, perturbation: WeightPerturbation, data: [[Double]], nominalScores: [Double]) {
         guard case .uniform(let f, let renormalised) = perturbation else { return nil }
         let d = flat.indicatorCount, n = nominalScores.count
         guard !nominalScores.contains(where: \.isNaN),
@@ -90,17 +94,43 @@ final class RankWindows: @unchecked Sendable {
             lower[k] = Int32(l)
             upper[k] = Int32(u)
         }
-        self.order = order.map { Int32(truncatingIfNeeded: $0) }
+        self.init(order: order.map { Int32(truncatingIfNeeded: $0) }, lower: lower, upper: upper)
+    }
+
+    /// Windows given in full: `order[k]` is the unit at nominal position k, and
+    /// `lower[k] <= k <= upper[k]` bound the positions it may swap with.
+    init(order: [Int32], lower: [Int32], upper: [Int32]) {
+        let n = order.count
+        precondition(lower.count == n && upper.count == n, "one window per position")
+        precondition((0..<n).allSatisfy { Int(lower[$0]) <= $0 && $0 <= Int(upper[$0]) }, "every window holds its position")
+        self.order = order
         self.lower = lower
         self.upper = upper
-        func copy(_ values: [Int32]) -> UnsafeMutablePointer<Int32> {
+        func copy(_ values: [Int32]) -> UnsafePointer<Int32> {
             let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, values.count))
             pointer.initialize(repeating: 0, count: max(1, values.count))
             for (i, v) in values.enumerated() { pointer[i] = v }
-            return pointer
+            return UnsafePointer(pointer)
         }
-        orderPointer = copy(self.order)
-        lowerPointer = copy(lower)
-        upperPointer = copy(upper)
+        let group = Int(STRESSTEST_RANK_GROUP)
+        let groups = stride(from: 0, to: n, by: group).map { $0..<min($0 + group, n) }
+        kernel = stresstest_rank_windows(
+            units: Int32(n), unit: copy(order),
+            segment_first: copy(groups.map { Int32(Int(lower[$0].min()!) / group) }),
+            segment_last: copy(groups.map { Int32(Int(upper[$0].max()!) / group) }),
+            before: (0..<n).map { Int32($0) - lower[$0] }.max() ?? 0,
+            after: (0..<n).map { upper[$0] - Int32($0) }.max() ?? 0)
+    }
+
+    /// Adds a band of rank counts filled by `stresstest_count_window_ranks` (`bandRows` × units)
+    /// to `counts` (units × units, row = unit, column = rank - 1) and clears it. O(bandRows × units).
+    func flush(_ band: UnsafeMutablePointer<UInt16>, into counts: UnsafeMutablePointer<Int>) {
+        let n = order.count, before = Int(kernel.before)
+        for row in 0..<bandRows {
+            for k in 0..<n where band[row * n + k] != 0 {
+                counts[Int(order[k]) * n + row - before + k] += Int(band[row * n + k])
+                band[row * n + k] = 0
+            }
+        }
     }
 }

@@ -23,11 +23,16 @@ import Glibc
 /// Speed: for a data alternative with no missing value under the index and an all-arithmetic
 /// method alternative, the index is data · effective weights, so the scores of a block of
 /// samples are one `dgemm`. Other samples are evaluated level by level per unit (correct but
-/// several times slower). Ranks: 1 + the units scoring higher (ties as `scoreRanks`), by an
-/// insertion sort that starts from the nominal order (about O(n) for moderate perturbations,
-/// see `count`), and one increment of `counts[unit][rank]` per unit (16-bit per-worker tables,
-/// flushed into 64-bit ones before they can overflow). Blocks run on all cores (`DispatchQueue.concurrentPerform`);
-/// OpenBLAS is set to one thread meanwhile (its threads would spin against the workers).
+/// several times slower). Ranks: 1 + the units scoring higher (ties as `scoreRanks`). Where the
+/// perturbation is bounded and the data complete, `RankWindows` knows which pairs can swap and a
+/// vector kernel (`stresstest_count_window_ranks`) compares only the few segments of the nominal
+/// order a sample has disturbed, about O(n) per sample, counting into a band of ranks around
+/// each unit's nominal position; otherwise an insertion sort starts from the nominal order
+/// (about O(n) for moderate perturbations, see `count`) and counts into `counts[unit][rank]`.
+/// Both tables are 16-bit per worker, flushed into 64-bit ones before they can overflow. Workers
+/// on all cores (`DispatchQueue.concurrentPerform`) take the next block as they finish one, so a
+/// core slowed by other work delays no other; OpenBLAS is set to one thread meanwhile (its threads
+/// would spin against the workers).
 ///
 /// Reproducibility: samples are processed in fixed blocks of `blockSize`; block b draws from
 /// `generator(seed:block:)`. Rank counts are integers merged by addition and the score sums are
@@ -252,7 +257,7 @@ public struct UncertaintyAnalysis: Sendable {
         defer { openblas_set_num_threads(blasThreads) }
         let blocks = (samples + Self.blockSize - 1) / Self.blockSize
         let workerCount = min(threadCount, blocks)
-        let workers = (0..<workerCount).map { _ in Workspace(self) }
+        let workers = (0..<workerCount).map { _ in Workspace(self, windows: windows) }
         let round = Self.blocksPerRound
         let latch = InterruptLatch()
         let moments = MomentSlots(count: round * n * 2)
@@ -260,16 +265,18 @@ public struct UncertaintyAnalysis: Sendable {
         var first = 0
         while first < blocks {
             let last = min(first + round, blocks), lo = first
+            let next = BlockCounter()
             let body: @Sendable (Int) -> Void = { t in
                 let worker = workers[t]
-                var b = lo + t
-                // One relaxed atomic load per block of 1024 samples: no measurable cost.
-                while b < last && worker.error == nil && !latch.poll() {
+                // Two relaxed atomic operations per block of 1024 samples: no measurable cost. Blocks
+                // are claimed in increasing order, so the first failing block is always run.
+                while worker.error == nil && !latch.poll() {
+                    let b = lo + next.claim()
+                    guard b < last else { break }
                     self.process(block: b, samples: samples, seed: seed, center: center, order: order, windows: windows,
                                  scoreStatistics: scoreStatistics, worker: worker,
                                  moments: moments.pointer + (b - lo) * n * 2)
                     work.advance()
-                    b += workerCount
                 }
             }
             if workerCount == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: workerCount, execute: body) }
@@ -286,7 +293,7 @@ public struct UncertaintyAnalysis: Sendable {
         }
         var counts = RankCounts(units: n)
         for worker in workers {
-            worker.flush(n * n)
+            worker.flush()
             for i in 0..<(n * n) { counts.counts[i] += worker.counts[i] }
             for u in 0..<n { counts.unranked[u] += worker.unranked[u] }
         }
@@ -344,14 +351,15 @@ public struct UncertaintyAnalysis: Sendable {
         }
         // Ranks and counts; score sums per unit (Σ deviation in moments[0..<n], Σ deviation² after).
         for i in 0..<(2 * n) { moments[i] = 0 }
-        if w.pending + row > Int(UInt16.max) { w.flush(n * n) }
+        if w.pending + row > Int(UInt16.max) { w.flush() }
         w.pending += row
         center.withUnsafeBufferPointer { center in
             order.withUnsafeBufferPointer { order in
                 for r in 0..<row {
                     let key = w.scores + r * n
-                    if let window = w.rowWindows[r] >= 0 ? windows[Int(w.rowWindows[r])] : nil {
-                        Self.count(key: key, windows: window, units: n, into: w)
+                    let a = Int(w.rowWindows[r])
+                    if a >= 0, let window = windows[a] {
+                        withUnsafePointer(to: window.kernel) { stresstest_count_window_ranks(key, $0, w.scratch, w.bands[a]) }
                     } else {
                         Self.count(key: key, order: order.baseAddress!, units: n, into: w)
                     }
@@ -364,21 +372,6 @@ public struct UncertaintyAnalysis: Sendable {
                 }
             }
         }
-    }
-
-    /// Ranks one sample's complete scores within the windows of the pairs that can change order
-    /// (`RankWindows`), with the CPU's vector instructions (`stresstest_count_window_ranks`); ties
-    /// as `scoreRanks`. O(sum of the window widths).
-    @inline(__always)
-    private static func count(key: UnsafeMutablePointer<Double>, windows: RankWindows, units n: Int, into w: Workspace) {
-        let t = w.sortedKey, order = windows.orderPointer
-        var largest = 1.0
-        for k in 0..<n {
-            let x = key[Int(order[k])]
-            t[k] = x
-            if abs(x) > largest { largest = abs(x) }  // a predictable branch: cheaper than max's NaN handling
-        }
-        stresstest_count_window_ranks(t, windows.lowerPointer, windows.upperPointer, order, Int32(n), 1e-12 * largest, w.recent)
     }
 
     /// Ranks one sample's scores (`-infinity` = missing) and adds them to the worker's counts.
@@ -476,70 +469,87 @@ final class Workspace: @unchecked Sendable {
     let share: UnsafeMutablePointer<Double>
     let values: UnsafeMutablePointer<Double>
     let gather: UnsafeMutablePointer<Double>
-    /// One sample's scores in descending order, and the unit of each.
+    /// One sample's scores in descending order, and the unit of each (the insertion sort).
     let sortedKey: UnsafeMutablePointer<Double>
     let position: UnsafeMutablePointer<Int32>
+    /// The scratch of the window kernel.
+    let scratch: UnsafeMutablePointer<Double>
     /// Per row of `scores`: the data alternative whose `RankWindows` rank it, or -1.
     let rowWindows: UnsafeMutablePointer<Int32>
-    /// The rank counts of this worker: `recent` (16 bits, so that the n × n table of the samples
-    /// since the last flush stays in the first-level cache) is added to `counts` before it can
-    /// overflow.
+    /// The rank counts of this worker: `recent` (samples ranked by the insertion sort) and, per
+    /// data alternative with windows, `bands` (ranks around each nominal position, see
+    /// `stresstest_count_window_ranks`), 16 bits so that the cells the samples hit stay in the
+    /// first-level cache, are added to `counts` before they can overflow.
     let counts: UnsafeMutablePointer<Int>
     let recent: UnsafeMutablePointer<UInt16>
+    let windows: [RankWindows?]
+    let bands: [UnsafeMutablePointer<UInt16>?]
     var pending = 0
     let unranked: UnsafeMutablePointer<Int>
-    let sizes: [Int]
+    let units: Int
     var error: (block: Int, error: StatsError)?
 
-    init(_ analysis: UncertaintyAnalysis) {
+    init(_ analysis: UncertaintyAnalysis, windows: [RankWindows?]) {
         let b = UncertaintyAnalysis.blockSize, n = analysis.units, flat = analysis.flat
-        sizes = [b * flat.slotCount, b * flat.nodeCount, b * flat.indicatorCount, b * n, flat.memberCount, analysis.maxChildren]
-        func doubles(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-            p.initialize(repeating: 0, count: max(1, count))
+        func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+            p.initialize(repeating: value, count: max(1, count))
             return p
         }
-        func integers(_ count: Int) -> UnsafeMutablePointer<Int> {
-            let p = UnsafeMutablePointer<Int>.allocate(capacity: max(1, count))
-            p.initialize(repeating: 0, count: max(1, count))
-            return p
-        }
-        slots = doubles(sizes[0])
-        scales = doubles(sizes[1])
-        effective = doubles(sizes[2])
-        scores = doubles(sizes[3])
-        share = doubles(sizes[4])
-        values = doubles(sizes[4])
-        gather = doubles(sizes[5])
-        dataPick = integers(b)
-        methodPick = integers(b)
-        position = .allocate(capacity: max(1, n))
-        position.initialize(repeating: 0, count: max(1, n))
-        rowWindows = .allocate(capacity: b)
-        rowWindows.initialize(repeating: -1, count: b)
-        sortedKey = doubles(n)
-        counts = integers(n * n)
-        recent = .allocate(capacity: max(1, n * n))
-        recent.initialize(repeating: 0, count: max(1, n * n))
-        unranked = integers(n)
+        units = n
+        slots = allocate(b * flat.slotCount, 0.0)
+        scales = allocate(b * flat.nodeCount, 0.0)
+        effective = allocate(b * flat.indicatorCount, 0.0)
+        scores = allocate(b * n, 0.0)
+        share = allocate(flat.memberCount, 0.0)
+        values = allocate(flat.memberCount, 0.0)
+        gather = allocate(analysis.maxChildren, 0.0)
+        dataPick = allocate(b, 0)
+        methodPick = allocate(b, 0)
+        position = allocate(n, Int32(0))
+        rowWindows = allocate(b, Int32(-1))
+        sortedKey = allocate(n, 0.0)
+        scratch = allocate(Int(stresstest_rank_scratch_count(Int32(n))), 0.0)
+        counts = allocate(n * n, 0)
+        recent = allocate(n * n, UInt16(0))
+        self.windows = windows
+        bands = windows.map { $0.map { allocate($0.bandRows * n, UInt16(0)) } }
+        unranked = allocate(n, 0)
     }
 
     /// Adds the 16-bit counts to the full ones and clears them.
-    func flush(_ cells: Int) {
-        for i in 0..<cells {
+    func flush() {
+        let n = units
+        for i in 0..<(n * n) {
             counts[i] += Int(recent[i])
             recent[i] = 0
         }
+        for case let (window?, band?) in zip(windows, bands) { window.flush(band, into: counts) }
         pending = 0
     }
 
     deinit {
-        for p in [slots, scales, effective, scores, share, values, gather, sortedKey] { p.deallocate() }
+        for p in [slots, scales, effective, scores, share, values, gather, sortedKey, scratch] { p.deallocate() }
         for p in [dataPick, methodPick, counts, unranked] { p.deallocate() }
+        for p in [recent] + bands.compactMap({ $0 }) { p.deallocate() }
         position.deallocate()
         rowWindows.deallocate()
-        recent.deallocate()
     }
+}
+
+/// Hands out the blocks of a round in increasing order to whichever worker asks first.
+final class BlockCounter: @unchecked Sendable {
+    private let cell: UnsafeMutablePointer<Int64>
+
+    init() {
+        cell = .allocate(capacity: 1)
+        cell.initialize(to: 0)
+    }
+
+    deinit { cell.deallocate() }
+
+    /// The next block (0, 1, 2, ... across all callers), one relaxed atomic addition.
+    func claim() -> Int { Int(stresstest_counter_add(cell, 1)) - 1 }
 }
 
 /// The per-block score sums of one round (Σ deviation, Σ deviation² per unit), one slot per block.
